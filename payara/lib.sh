@@ -1,0 +1,82 @@
+# Functions shared by payara/serve and the test tooling. Source it; it runs nothing by itself.
+
+ft_die() {
+  echo "ft: $*" >&2
+  exit 1
+}
+
+ft_abs_path() {
+  case "$1" in
+    /*) echo "$1" ;;
+    *) echo "$PWD/$1" ;;
+  esac
+}
+
+# A JDK of version 21 or later: JAVA_HOME if it is one, else `java` on the PATH, else Temurin 25.
+ft_java_home() {
+  local candidate version
+  for candidate in "${JAVA_HOME:-}" "$(dirname "$(dirname "$(readlink -f "$(command -v java || echo /nonexistent)")")")" \
+    /usr/lib/jvm/temurin-25-jdk-amd64; do
+    [[ -n "$candidate" && -x "$candidate/bin/java" ]] || continue
+    version=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+    if [[ -n "$version" && "${version%%.*}" -ge 21 ]]; then
+      echo "$candidate"
+      return
+    fi
+  done
+  ft_die "Payara Micro 7 needs Java 21 or later; set JAVA_HOME to such a JDK"
+}
+
+# Builds target/ft.war when it is missing or older than the sources; prints its path.
+ft_build_war() {
+  local repo=$1 war="$1/target/ft.war"
+  if [[ ! -f "$war" || -n "$(find "$repo/src/main" "$repo/sql" "$repo/pom.xml" -newer "$war" -print -quit)" ]]; then
+    echo "ft: building the WAR" >&2
+    (cd "$repo" && mvn -q -B package -DskipTests >&2) || ft_die "the build failed"
+  fi
+  echo "$war"
+}
+
+# Fetches the Payara Micro jar named in pom.xml into target/; prints its path.
+ft_payara_micro() {
+  local repo=$1 jar="$1/target/payara-micro.jar"
+  if [[ ! -f "$jar" ]]; then
+    echo "ft: fetching Payara Micro" >&2
+    (cd "$repo" && mvn -q -B dependency:copy@payara-micro-for-its >&2) || ft_die "could not fetch Payara Micro"
+  fi
+  echo "$jar"
+}
+
+# Creates a self-signed PKCS12 keystore for localhost, with a random password beside it.
+ft_self_signed_keystore() {
+  local keystore=$1 dir password
+  dir=$(dirname "$keystore")
+  [[ -f "$keystore" ]] && return
+  mkdir -p "$dir"
+  chmod 700 "$dir"
+  password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+  (umask 077 && printf '%s' "$password" > "$dir/keystore.password")
+  "$JAVA_HOME/bin/keytool" -genkeypair -alias ft -keyalg EC -groupname secp256r1 -validity 825 \
+    -dname "CN=localhost" -ext "SAN=dns:localhost,ip:127.0.0.1,ip:::1" \
+    -storetype PKCS12 -keystore "$keystore" -storepass "$password" >/dev/null 2>&1 \
+    || ft_die "could not create a self-signed certificate in $keystore"
+  chmod 600 "$keystore"
+  "$JAVA_HOME/bin/keytool" -exportcert -rfc -alias ft -keystore "$keystore" -storepass "$password" \
+    > "$dir/certificate.pem" 2>/dev/null
+  echo "ft: created a self-signed certificate for localhost: $dir/certificate.pem (curl --cacert)" >&2
+}
+
+ft_first_key_alias() {
+  "$JAVA_HOME/bin/keytool" -list -keystore "$1" -storepass "$2" 2>/dev/null \
+    | sed -n 's/^\([^,]*\), .*PrivateKeyEntry.*/\1/p' | head -1
+}
+
+# JVM options that point the TLS listener at a keystore, as lines of a java @argfile.
+ft_tls_jvm_args() {
+  local keystore=$1 password=$2
+  password=${password//\\/\\\\}
+  password=${password//\"/\\\"}
+  printf '"-Djavax.net.ssl.keyStore=%s"\n' "$keystore"
+  printf '"-Djavax.net.ssl.keyStorePassword=%s"\n' "$password"
+  printf '%s\n' "-Djavax.net.ssl.keyStoreType=PKCS12"
+}

@@ -1,0 +1,104 @@
+package dev.ft.accounts.boundary;
+
+import dev.ft.accounts.control.BearerCredential;
+import dev.ft.accounts.control.Logins;
+import dev.ft.accounts.control.TooManyAttempts;
+import dev.ft.platform.Challenge;
+import dev.ft.platform.Failures;
+import dev.ft.platform.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The API's one authentication mechanism: {@code Authorization: Bearer <token>} or HTTP Basic,
+ * both checked by the identity stores. Requests without credentials pass through as anonymous;
+ * the resources' role declarations decide whether anonymous is enough. Wrong credentials are
+ * refused here, with a problem document, whatever the resource.
+ */
+@ApplicationScoped
+public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+  @Inject IdentityStoreHandler identityStores;
+  @Inject Logins logins;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    String authorization = request.getHeader("Authorization");
+    if (authorization == null || authorization.isBlank()) {
+      // Anonymous. Resources that need a role answer 401 themselves; writing a response here
+      // would also break @PermitAll resources, for which the runtime calls this a second time.
+      return context.doNothing();
+    }
+    try {
+      Optional<CredentialValidationResult> caller = authenticate(authorization.strip(), request.getRemoteAddr());
+      if (caller.isPresent()) {
+        return context.notifyContainerAboutLogin(caller.get());
+      }
+      return refuse(response, 401, "Invalid credentials",
+          "The token is unknown, expired or revoked, or the username or password is wrong.");
+    } catch (TooManyAttempts e) {
+      response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+      return refuse(response, 429, e.title(), e.getMessage());
+    } catch (RuntimeException e) {
+      if (Failures.isDatabaseDown(e)) {
+        response.setHeader("Retry-After", "5");
+        return refuse(response, 503, "Service unavailable", "The database cannot be reached; try again shortly.");
+      }
+      throw e;
+    }
+  }
+
+  private Optional<CredentialValidationResult> authenticate(String authorization, String address) {
+    int space = authorization.indexOf(' ');
+    String scheme = space < 0 ? authorization : authorization.substring(0, space);
+    String value = space < 0 ? "" : authorization.substring(space + 1).strip();
+    if (scheme.equalsIgnoreCase("Bearer")) {
+      CredentialValidationResult result = identityStores.validate(new BearerCredential(value));
+      return result.getStatus() == CredentialValidationResult.Status.VALID ? Optional.of(result) : Optional.empty();
+    }
+    if (scheme.equalsIgnoreCase("Basic")) {
+      return decodeBasic(value).flatMap(pair -> logins.check(pair[0], pair[1], address));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String[]> decodeBasic(String encoded) {
+    try {
+      String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+      int colon = decoded.indexOf(':');
+      return colon < 0 ? Optional.empty()
+          : Optional.of(new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static AuthenticationStatus refuse(HttpServletResponse response, int status, String title, String detail) {
+    response.setStatus(status);
+    if (status == 401) {
+      response.setHeader("WWW-Authenticate", Challenge.HEADER_VALUE);
+    }
+    response.setContentType(Problem.MEDIA_TYPE);
+    response.setCharacterEncoding("UTF-8");
+    try {
+      response.getWriter().write(new Problem(status, title, detail).toJson());
+      response.flushBuffer();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+}

@@ -1,0 +1,84 @@
+package dev.ft.accounts.boundary;
+
+import dev.ft.accounts.control.Accounts;
+import dev.ft.accounts.control.Logins;
+import dev.ft.accounts.control.Tokens;
+import dev.ft.accounts.entity.Account;
+import dev.ft.accounts.entity.Role;
+import dev.ft.platform.DomainException;
+import dev.ft.platform.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Registration, login, logout and "who am I". */
+@Path("auth")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+  @Inject Accounts accounts;
+  @Inject Logins logins;
+  @Inject Tokens tokens;
+
+  @POST
+  @Path("register")
+  @PermitAll
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response register(Credentials body, @Context UriInfo uri) {
+    Credentials credentials = require(body);
+    Account account = accounts.register(credentials.username(), credentials.password(), Role.USER);
+    return Response.created(uri.getBaseUriBuilder().path("auth/me").build())
+        .entity(AccountView.of(account))
+        .build();
+  }
+
+  @POST
+  @Path("login")
+  @PermitAll
+  @Consumes(MediaType.APPLICATION_JSON)
+  public LoginView login(Credentials body, @Context HttpServletRequest request) {
+    Credentials credentials = require(body);
+    var caller = logins.check(credentials.username(), credentials.password(), request.getRemoteAddr())
+        .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_AUTHENTICATED,
+            "Invalid credentials", "The username or password is wrong."));
+    Account account = accounts.require(caller.getCallerPrincipal().getName());
+    Tokens.IssuedToken token = tokens.issue(account);
+    return new LoginView(token.token(), token.expiresAt(), account.username(), account.role().wireName());
+  }
+
+  @POST
+  @Path("logout")
+  @RolesAllowed({Roles.USER, Roles.ADMIN})
+  public Response logout(@HeaderParam("Authorization") String authorization) {
+    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      tokens.revoke(authorization.substring(7).strip());
+    }
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path("me")
+  @RolesAllowed({Roles.USER, Roles.ADMIN})
+  public AccountView me(@Context SecurityContext security) {
+    return AccountView.of(accounts.require(security.getUserPrincipal().getName()));
+  }
+
+  private static Credentials require(Credentials body) {
+    if (body == null || body.username() == null || body.password() == null) {
+      throw DomainException.invalid("the body must be JSON {\"username\": \"…\", \"password\": \"…\"}");
+    }
+    return body;
+  }
+}

@@ -1,0 +1,4 @@
+package dev.ft.accounts.boundary;
+
+/** The body of register and login requests. */
+public record Credentials(String username, String password) {}

@@ -1,0 +1,105 @@
+package dev.ft.admin.boundary;
+
+import dev.ft.accounts.boundary.AccountView;
+import dev.ft.accounts.control.Accounts;
+import dev.ft.accounts.entity.Role;
+import dev.ft.files.boundary.FileEndpoints;
+import dev.ft.files.boundary.FileView;
+import dev.ft.files.boundary.VisibilityChange;
+import dev.ft.files.control.AccountUsage;
+import dev.ft.files.control.FileCatalog;
+import dev.ft.platform.DomainException;
+import dev.ft.platform.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.List;
+
+/** Every user and every user's files, for admins. */
+@Path("admin/users")
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminUsersResource {
+
+  @Inject Accounts accounts;
+  @Inject AccountUsage usage;
+  @Inject FileEndpoints files;
+  @Context SecurityContext security;
+  @Context HttpHeaders headers;
+  @Context UriInfo uri;
+
+  @GET
+  public List<UserSummary> users() {
+    return usage.all().stream().map(UserSummary::of).toList();
+  }
+
+  @PUT
+  @Path("{username}/role")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public AccountView changeRole(@PathParam("username") String username, RoleChange change) {
+    if (change == null || change.role() == null) {
+      throw DomainException.invalid("the body must be JSON {\"role\": \"user|admin\"}");
+    }
+    return AccountView.of(accounts.changeRole(me(), username, Role.fromWireName(change.role())));
+  }
+
+  @DELETE
+  @Path("{username}")
+  public Response remove(@PathParam("username") String username) {
+    accounts.remove(me(), username);
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path("{username}/files")
+  public List<FileView> filesOf(@PathParam("username") String username) {
+    return files.list(username);
+  }
+
+  @GET
+  @Path("{username}/files/{name}")
+  @Produces(MediaType.WILDCARD)
+  public Response download(@PathParam("username") String username, @PathParam("name") String name,
+      @Context Request request) {
+    return files.download(me(), username, name, FileCatalog.Access.OWNER, request, headers);
+  }
+
+  @PUT
+  @Path("{username}/files/{name}")
+  @Consumes(MediaType.WILDCARD)
+  public Response put(@PathParam("username") String username, @PathParam("name") String name, InputStream body) {
+    return files.put(me(), username, name, headers, body, uri);
+  }
+
+  @DELETE
+  @Path("{username}/files/{name}")
+  public Response delete(@PathParam("username") String username, @PathParam("name") String name) {
+    return files.delete(me(), username, name);
+  }
+
+  @PUT
+  @Path("{username}/files/{name}/visibility")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public FileView changeVisibility(@PathParam("username") String username, @PathParam("name") String name,
+      VisibilityChange change) {
+    return files.changeVisibility(me(), username, name, change);
+  }
+
+  private String me() {
+    return security.getUserPrincipal().getName();
+  }
+}

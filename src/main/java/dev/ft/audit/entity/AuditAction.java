@@ -1,0 +1,23 @@
+package dev.ft.audit.entity;
+
+/** What an audit event records; the wire name is what the audit API shows. */
+public enum AuditAction {
+  REGISTER("register"),
+  UPLOAD("upload"),
+  DOWNLOAD("download"),
+  VISIBILITY("visibility"),
+  DELETE("delete"),
+  ROLE("role"),
+  DELETE_USER("delete-user"),
+  LOGIN_THROTTLED("login-throttled");
+
+  private final String wireName;
+
+  AuditAction(String wireName) {
+    this.wireName = wireName;
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+}

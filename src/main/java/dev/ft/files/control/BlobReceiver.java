@@ -1,0 +1,84 @@
+package dev.ft.files.control;
+
+import dev.ft.platform.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.LongConsumer;
+
+/**
+ * Streams one upload into a pending blob, hashing on the way and stopping as soon as a limit
+ * is passed. Whatever goes wrong, the pending blob is discarded before the exception leaves.
+ */
+@ApplicationScoped
+public class BlobReceiver {
+  private static final int BUFFER_SIZE = 256 * 1024;
+
+  @Inject FileStore store;
+
+  /**
+   * @param owner the storage owner the blob is for
+   * @param expectedLength the announced length, or -1; fewer bytes than announced is an error
+   * @param limitCheck called with the running byte count; throws when a limit is passed
+   */
+  public ReceivedBlob receive(String owner, InputStream body, long expectedLength, LongConsumer limitCheck) {
+    FileStore.PendingBlob blob = create(owner);
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[BUFFER_SIZE];
+      long total = 0;
+      for (int n; (n = read(body, buffer)) >= 0; ) {
+        total += n;
+        limitCheck.accept(total);
+        sha256.update(buffer, 0, n);
+        write(blob, buffer, n);
+      }
+      if (expectedLength >= 0 && total != expectedLength) {
+        throw interrupted();
+      }
+      return new ReceivedBlob(blob, total, HexFormat.of().formatHex(sha256.digest()));
+    } catch (NoSuchAlgorithmException e) {
+      blob.discard();
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    } catch (RuntimeException | Error e) {
+      blob.discard();
+      throw e;
+    }
+  }
+
+  private FileStore.PendingBlob create(String owner) {
+    try {
+      return store.create(owner);
+    } catch (IOException e) {
+      throw StorageFailures.of(e);
+    }
+  }
+
+  private static int read(InputStream body, byte[] buffer) {
+    try {
+      return body.read(buffer);
+    } catch (IOException e) {
+      throw interrupted(); // the client went away or broke the transfer
+    }
+  }
+
+  private static void write(FileStore.PendingBlob blob, byte[] buffer, int length) {
+    ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, length);
+    try {
+      while (bytes.hasRemaining()) {
+        blob.channel().write(bytes);
+      }
+    } catch (IOException e) {
+      throw StorageFailures.of(e);
+    }
+  }
+
+  static DomainException interrupted() {
+    return DomainException.invalid("the upload was interrupted before all its bytes arrived; nothing was stored");
+  }
+}

@@ -1,0 +1,87 @@
+package dev.ft.files.control;
+
+import dev.ft.audit.control.AuditLog;
+import dev.ft.audit.entity.AuditAction;
+import dev.ft.files.entity.StoredFile;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Decides what a download answers (whole file, one range, not modified) and opens the bytes.
+ * The blob is opened before the answer starts, so a delete or replace that commits meanwhile
+ * cannot mix old and new bytes: the download finishes with the bytes it opened.
+ */
+@ApplicationScoped
+public class Downloads {
+  private static final int ATTEMPTS = 3;
+
+  @Inject FileCatalog catalog;
+  @Inject FileStore store;
+  @Inject AuditLog audit;
+
+  /** The request's conditions; {@code bodyWanted} is false for HEAD. */
+  public record Conditions(boolean bodyWanted, String range, String ifNoneMatch, String ifRange) {}
+
+  /** What to answer; {@code blob} is open exactly when bytes are to be sent, and must be closed. */
+  public record Download(StoredFile file, Optional<ByteRange> range, boolean notModified, FileStore.OpenBlob blob)
+      implements AutoCloseable {
+    public String etag() {
+      return etagOf(file);
+    }
+
+    @Override
+    public void close() {
+      if (blob != null) {
+        blob.close();
+      }
+    }
+  }
+
+  public Download open(String actor, String ownerName, String name, FileCatalog.Access access, Conditions request) {
+    for (int attempt = 1; ; attempt++) {
+      StoredFile file = catalog.require(ownerName, name, access);
+      String etag = etagOf(file);
+      if (matchesAny(request.ifNoneMatch(), etag)) {
+        return new Download(file, Optional.empty(), true, null);
+      }
+      boolean rangeApplies = request.ifRange() == null || request.ifRange().strip().equals(etag);
+      Optional<ByteRange> range = rangeApplies ? ByteRange.parse(request.range(), file.size()) : Optional.empty();
+      if (!request.bodyWanted()) {
+        return new Download(file, range, false, null);
+      }
+      try {
+        FileStore.OpenBlob blob = store.open(file.storageKey());
+        if (!file.owner().username().equals(actor)) {
+          audit.record(actor, AuditAction.DOWNLOAD, file.owner().username(), file.name(),
+              range.map(r -> "bytes " + r.first() + "-" + r.last()).orElse("whole file"));
+        }
+        return new Download(file, range, false, blob);
+      } catch (NoSuchFileException e) {
+        if (attempt == ATTEMPTS) {
+          throw FileCatalog.notFound(ownerName, name); // deleted while we looked
+        } // replaced while we looked: read the new metadata
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot open the stored bytes of " + ownerName + "/" + name, e);
+      }
+    }
+  }
+
+  public static String etagOf(StoredFile file) {
+    return "\"" + file.sha256() + "\"";
+  }
+
+  static boolean matchesAny(String ifNoneMatch, String etag) {
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    return Arrays.stream(ifNoneMatch.split(","))
+        .map(String::strip)
+        .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+        .anyMatch(tag -> tag.equals("*") || tag.equals(etag));
+  }
+}

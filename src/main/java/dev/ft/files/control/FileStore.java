@@ -1,0 +1,59 @@
+package dev.ft.files.control;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+import java.util.Set;
+
+/**
+ * Where file bytes live. Bytes arrive into a {@link PendingBlob} that nobody can see; {@link
+ * #promote} makes them permanent under a new key in one atomic step. Keys are generated, never
+ * derived from user input, so no request can name a path.
+ */
+public interface FileStore {
+
+  /** A blob being written; invisible until promoted, gone if discarded. */
+  interface PendingBlob extends AutoCloseable {
+    WritableByteChannel channel();
+
+    /** Removes the bytes unless they were promoted; safe to call more than once. */
+    void discard();
+
+    @Override
+    default void close() {
+      discard();
+    }
+  }
+
+  /** The bytes of a stored blob, opened for reading; stays readable if the blob is deleted. */
+  interface OpenBlob extends AutoCloseable {
+    long size() throws IOException;
+
+    FileChannel channel();
+
+    @Override
+    void close();
+  }
+
+  PendingBlob create(String owner) throws IOException;
+
+  /** Makes the pending bytes permanent under a fresh key for that owner, and returns the key. */
+  String promote(PendingBlob blob, String owner) throws IOException;
+
+  /** Opens a stored blob; throws {@link java.nio.file.NoSuchFileException} when it is gone. */
+  OpenBlob open(String key) throws IOException;
+
+  void delete(String key);
+
+  /** Every stored key, for checking metadata against storage. */
+  Set<String> keys() throws IOException;
+
+  /** Removes pending blobs left behind by a crash; only safe before uploads start. */
+  void removePending() throws IOException;
+
+  /** Free bytes where new blobs go. */
+  long usableSpace() throws IOException;
+
+  /** True when a new blob could be written now. */
+  boolean isWritable();
+}

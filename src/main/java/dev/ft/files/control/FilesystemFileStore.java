@@ -1,0 +1,194 @@
+package dev.ft.files.control;
+
+import dev.ft.platform.DataFolder;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Blobs as files under the data folder: {@code files/<owner>/<uuid>} for stored ones and {@code
+ * tmp/<uuid>.part} for pending ones, on the same filesystem so promotion is an atomic rename.
+ */
+@ApplicationScoped
+public class FilesystemFileStore implements FileStore {
+  private static final Logger LOG = Logger.getLogger(FilesystemFileStore.class.getName());
+  private static final Pattern OWNER = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+  private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}/[0-9a-f-]{36}");
+
+  private Path files;
+  private Path pending;
+
+  @PostConstruct
+  void init() {
+    Path root = DataFolder.from(ConfigProvider.getConfig(FilesystemFileStore.class.getClassLoader()));
+    files = root.resolve("files");
+    pending = root.resolve("tmp");
+    try {
+      Files.createDirectories(files);
+      Files.createDirectories(pending);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the storage folders under " + root, e);
+    }
+  }
+
+  @Override
+  public PendingBlob create(String owner) throws IOException {
+    Path path = pending.resolve(UUID.randomUUID() + ".part");
+    FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    return new PendingFile(path, channel);
+  }
+
+  @Override
+  public String promote(PendingBlob blob, String owner) throws IOException {
+    PendingFile file = (PendingFile) blob;
+    file.channel.force(false); // the bytes are on disk before the name says they exist
+    file.channel.close();
+    String key = requireOwner(owner) + "/" + UUID.randomUUID();
+    Path target = pathOf(key);
+    Files.createDirectories(target.getParent());
+    Files.move(file.path, target, StandardCopyOption.ATOMIC_MOVE);
+    file.promoted = true;
+    syncDirectory(target.getParent()); // and the rename survives a power cut
+    return key;
+  }
+
+  @Override
+  public OpenBlob open(String key) throws IOException {
+    FileChannel channel = FileChannel.open(pathOf(key), StandardOpenOption.READ);
+    return new OpenBlob() {
+      @Override
+      public long size() throws IOException {
+        return channel.size();
+      }
+
+      @Override
+      public FileChannel channel() {
+        return channel;
+      }
+
+      @Override
+      public void close() {
+        closeQuietly(channel);
+      }
+    };
+  }
+
+  @Override
+  public void delete(String key) {
+    try {
+      Files.deleteIfExists(pathOf(key));
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Could not delete blob {0}: {1}", new Object[] {key, e});
+    }
+  }
+
+  @Override
+  public Set<String> keys() throws IOException {
+    Set<String> keys = new HashSet<>();
+    try (DirectoryStream<Path> owners = Files.newDirectoryStream(files, Files::isDirectory)) {
+      for (Path owner : owners) {
+        try (DirectoryStream<Path> blobs = Files.newDirectoryStream(owner)) {
+          for (Path blob : blobs) {
+            keys.add(owner.getFileName() + "/" + blob.getFileName());
+          }
+        }
+      }
+    }
+    return keys;
+  }
+
+  @Override
+  public void removePending() throws IOException {
+    try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(pending)) {
+      for (Path leftover : leftovers) {
+        Files.deleteIfExists(leftover);
+        LOG.info(() -> "Removed the unfinished upload " + leftover.getFileName());
+      }
+    }
+  }
+
+  @Override
+  public long usableSpace() throws IOException {
+    return Files.getFileStore(files).getUsableSpace();
+  }
+
+  @Override
+  public boolean isWritable() {
+    return Files.isDirectory(files) && Files.isWritable(files) && Files.isWritable(pending);
+  }
+
+  private Path pathOf(String key) throws NoSuchFileException {
+    if (key == null || !KEY.matcher(key).matches()) {
+      throw new NoSuchFileException(String.valueOf(key));
+    }
+    return files.resolve(key);
+  }
+
+  private static String requireOwner(String owner) {
+    if (!OWNER.matcher(owner).matches()) {
+      throw new IllegalArgumentException("Not a storage owner name: " + owner);
+    }
+    return owner;
+  }
+
+  private static void syncDirectory(Path dir) throws IOException {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    }
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "Closing a blob failed", e);
+    }
+  }
+
+  private static final class PendingFile implements PendingBlob {
+    private final Path path;
+    private final FileChannel channel;
+    private volatile boolean promoted;
+    private volatile boolean discarded;
+
+    PendingFile(Path path, FileChannel channel) {
+      this.path = path;
+      this.channel = channel;
+    }
+
+    @Override
+    public WritableByteChannel channel() {
+      return channel;
+    }
+
+    @Override
+    public void discard() {
+      if (promoted || discarded) {
+        return;
+      }
+      discarded = true;
+      closeQuietly(channel);
+      try {
+        Files.deleteIfExists(path);
+      } catch (IOException e) {
+        LOG.log(Level.WARNING, "Could not remove the unfinished upload {0}: {1}", new Object[] {path, e});
+      }
+    }
+  }
+}

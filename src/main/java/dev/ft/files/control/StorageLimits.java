@@ -1,0 +1,36 @@
+package dev.ft.files.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The configured maximum file size and per-user quota, in bytes. */
+@ApplicationScoped
+public class StorageLimits {
+
+  @Inject
+  @ConfigProperty(name = "ft.max-file-size", defaultValue = "10737418240")
+  long maxFileSize;
+
+  @Inject
+  @ConfigProperty(name = "ft.user-quota", defaultValue = "53687091200")
+  long userQuota;
+
+  public long maxFileSize() {
+    return maxFileSize;
+  }
+
+  public long userQuota() {
+    return userQuota;
+  }
+
+  /** Fails when {@code size} bytes would not fit next to {@code alreadyUsed} bytes. */
+  public void check(long size, long alreadyUsed) {
+    if (size > maxFileSize) {
+      throw new LimitExceeded(LimitExceeded.Limit.MAX_FILE_SIZE, maxFileSize);
+    }
+    if (alreadyUsed + size > userQuota) {
+      throw new LimitExceeded(LimitExceeded.Limit.USER_QUOTA, userQuota);
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package dev.ft.files.control;
+
+import dev.ft.accounts.control.Accounts;
+import dev.ft.accounts.entity.Account;
+import dev.ft.accounts.entity.Username;
+import dev.ft.files.entity.FileName;
+import dev.ft.files.entity.StoredFile;
+import dev.ft.platform.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Receives uploads: bytes stream into pending blobs within the limits, then {@link
+ * FileCatalog#commit} names them all at once. Until that commit nothing is visible, and any
+ * failure on the way leaves no blob, no row and no quota used.
+ */
+@ApplicationScoped
+public class Uploads {
+  public static final String FORM_FIELD = "file";
+  private static final int MAX_PARTS = 1000;
+
+  @Inject Accounts accounts;
+  @Inject FileCatalog catalog;
+  @Inject BlobReceiver receiver;
+  @Inject StorageLimits limits;
+
+  /** A raw upload to one name, replacing what was there. */
+  public FileCatalog.Committed put(String actor, String ownerName, String name, String declaredType,
+      long declaredLength, String contentDigest, InputStream body) {
+    FileName.require(name);
+    Optional<String> expectedSha256 = ContentDigest.sha256Of(contentDigest);
+    Account owner = accounts.require(ownerName);
+    long usedByOthers = catalog.bytesUsed(owner) - catalog.find(owner, name).map(StoredFile::size).orElse(0L);
+    if (declaredLength >= 0) {
+      limits.check(declaredLength, usedByOthers);
+    }
+    try (ReceivedBlob received = receiver.receive(storageOwner(owner), body, declaredLength,
+        total -> limits.check(total, usedByOthers))) {
+      if (expectedSha256.isPresent() && !expectedSha256.get().equals(received.sha256())) {
+        throw DomainException.invalid("Content-Digest does not match the bytes received (their sha-256 is "
+            + received.sha256() + "); nothing was stored");
+      }
+      var incoming = new FileCatalog.Incoming(name, ContentTypes.decide(declaredType, name), received);
+      return catalog.commit(actor, owner, List.of(incoming), true).get(0);
+    }
+  }
+
+  /** A {@code multipart/form-data} upload: every part named {@code file} is stored, or none is. */
+  public List<FileCatalog.Committed> postForm(String actor, String ownerName, String contentType,
+      InputStream body, boolean overwrite) {
+    MultipartReader form = new MultipartReader(body, MultipartReader.boundaryOf(contentType));
+    Account owner = accounts.require(ownerName);
+    long used = catalog.bytesUsed(owner);
+    List<FileCatalog.Incoming> incoming = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    try {
+      long budgetUsed = used;
+      int parts = 0;
+      for (Optional<MultipartReader.Part> next; (next = nextPart(form)).isPresent(); ) {
+        if (++parts > MAX_PARTS) {
+          throw DomainException.invalid("a form can carry at most " + MAX_PARTS + " parts");
+        }
+        MultipartReader.Part part = next.get();
+        if (!FORM_FIELD.equals(part.name())) {
+          continue; // other fields carry nothing we store
+        }
+        String name = FileName.require(part.filename());
+        if (!names.add(name)) {
+          throw DomainException.invalid("two parts are named '" + name + "'");
+        }
+        Optional<StoredFile> existing = catalog.find(owner, name);
+        if (existing.isPresent() && !overwrite) {
+          throw FileCatalog.nameTaken(name);
+        }
+        long before = budgetUsed - existing.map(StoredFile::size).orElse(0L);
+        ReceivedBlob received = receiver.receive(storageOwner(owner), part.body(), -1,
+            total -> limits.check(total, before));
+        incoming.add(new FileCatalog.Incoming(name, ContentTypes.decide(part.contentType(), name), received));
+        budgetUsed = before + received.size();
+      }
+      if (incoming.isEmpty()) {
+        throw DomainException.invalid("the form has no part named '" + FORM_FIELD + "' with a filename");
+      }
+      return catalog.commit(actor, owner, incoming, overwrite);
+    } finally {
+      incoming.forEach(upload -> upload.received().close());
+    }
+  }
+
+  private static Optional<MultipartReader.Part> nextPart(MultipartReader form) {
+    try {
+      return form.next();
+    } catch (IOException e) {
+      throw BlobReceiver.interrupted();
+    }
+  }
+
+  private static String storageOwner(Account owner) {
+    return Username.key(owner.username());
+  }
+}

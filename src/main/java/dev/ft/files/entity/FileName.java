@@ -1,0 +1,48 @@
+package dev.ft.files.entity;
+
+import dev.ft.platform.DomainException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The rules for file names: 1–255 UTF-8 bytes, no {@code /}, {@code \}, NUL or other control
+ * characters, not {@code .} or {@code ..}. Names never become paths on disk (storage uses
+ * generated keys), so these rules are about what clients can safely show and save.
+ */
+public final class FileName {
+  public static final int MAX_BYTES = 255;
+
+  private FileName() {}
+
+  public static String require(String name) {
+    if (name == null || name.isEmpty()) {
+      throw DomainException.invalid("a file name is required");
+    }
+    if (name.equals(".") || name.equals("..")) {
+      throw DomainException.invalid("'.' and '..' are not file names");
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '/' || c == '\\') {
+        throw DomainException.invalid("a file name cannot contain '/' or '\\'");
+      }
+      if (Character.isISOControl(c)) {
+        throw DomainException.invalid("a file name cannot contain control characters");
+      }
+      if (Character.isSurrogate(c) && !isPairedSurrogate(name, i)) {
+        throw DomainException.invalid("a file name must be valid Unicode");
+      }
+    }
+    if (name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+      throw DomainException.invalid("a file name can be at most " + MAX_BYTES + " bytes in UTF-8");
+    }
+    return name;
+  }
+
+  private static boolean isPairedSurrogate(String s, int i) {
+    char c = s.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+    }
+    return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+  }
+}

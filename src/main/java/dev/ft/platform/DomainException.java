@@ -1,0 +1,50 @@
+package dev.ft.platform;
+
+/**
+ * A failure the caller can act on. Controls throw it with a {@link Kind} that says what went
+ * wrong in domain terms; {@link DomainExceptionMapper} alone decides how a client sees it.
+ */
+public class DomainException extends RuntimeException {
+
+  /** What kind of failure this is, independent of any protocol. */
+  public enum Kind {
+    INVALID_INPUT,
+    NOT_AUTHENTICATED,
+    NOT_FOUND,
+    CONFLICT,
+    TOO_LARGE,
+    TOO_MANY_ATTEMPTS,
+    RANGE_NOT_SATISFIABLE,
+    INSUFFICIENT_STORAGE,
+    UNAVAILABLE
+  }
+
+  private final Kind kind;
+  private final String title;
+
+  public DomainException(Kind kind, String title, String detail) {
+    super(detail);
+    this.kind = kind;
+    this.title = title;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public static DomainException invalid(String detail) {
+    return new DomainException(Kind.INVALID_INPUT, "Invalid request", detail);
+  }
+
+  public static DomainException notFound(String detail) {
+    return new DomainException(Kind.NOT_FOUND, "Not found", detail);
+  }
+
+  public static DomainException conflict(String detail) {
+    return new DomainException(Kind.CONFLICT, "Conflict", detail);
+  }
+}

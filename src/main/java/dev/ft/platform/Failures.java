@@ -1,0 +1,24 @@
+package dev.ft.platform;
+
+import java.sql.SQLTransientConnectionException;
+import java.sql.SQLNonTransientConnectionException;
+
+/** Recognises failures by their cause chain, for the places that must answer differently. */
+public final class Failures {
+  private Failures() {}
+
+  /** True when the cause chain shows the database could not be reached at all. */
+  public static boolean isDatabaseDown(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLTransientConnectionException
+          || t instanceof SQLNonTransientConnectionException
+          || t instanceof java.net.ConnectException) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+}
