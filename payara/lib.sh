@@ -47,14 +47,15 @@ ft_payara_micro() {
   echo "$jar"
 }
 
-# Creates a self-signed PKCS12 keystore for localhost, with a random password beside it.
+# Creates a self-signed PKCS12 keystore for localhost, with its password beside it: $2 when
+# given (the tests' fixed one), otherwise a random one.
 ft_self_signed_keystore() {
   local keystore=$1 dir password
   dir=$(dirname "$keystore")
   [[ -f "$keystore" ]] && return
   mkdir -p "$dir"
   chmod 700 "$dir"
-  password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+  password=${2:-$(head -c 24 /dev/urandom | base64 | tr -d '/+=')}
   (umask 077 && printf '%s' "$password" > "$dir/keystore.password")
   "$JAVA_HOME/bin/keytool" -genkeypair -alias ft -keyalg EC -groupname secp256r1 -validity 825 \
     -dname "CN=localhost" -ext "SAN=dns:localhost,ip:127.0.0.1,ip:::1" \

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The rules for file names: 1–255 UTF-8 bytes, no {@code /}, {@code \}, NUL or other control
- * characters, not {@code .} or {@code ..}. Names never become paths on disk (storage uses
+ * characters, not only dots ({@code .}, {@code ..}, {@code ...}). Names never become paths on disk (storage uses
  * generated keys), so these rules are about what clients can safely show and save.
  */
 public final class FileName {
@@ -17,8 +17,10 @@ public final class FileName {
     if (name == null || name.isEmpty()) {
       throw DomainException.invalid("a file name is required");
     }
-    if (name.equals(".") || name.equals("..")) {
-      throw DomainException.invalid("'.' and '..' are not file names");
+    if (name.chars().allMatch(c -> c == '.')) {
+      // "." and ".." by the API's rule; longer runs of dots too, because the runtime refuses them
+      // in a URL path, so such a file could never be downloaded.
+      throw DomainException.invalid("a file name cannot be only dots");
     }
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);

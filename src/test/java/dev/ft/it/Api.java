@@ -1,0 +1,238 @@
+package dev.ft.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * A curl-like client for the tests: real HTTPS that trusts only the test server's self-signed
+ * certificate, with small helpers for the calls every test makes.
+ */
+public final class Api {
+  private static final AtomicInteger USERS = new AtomicInteger();
+  private static final String RUN = Long.toString(System.currentTimeMillis() % 100_000_000, 36);
+  public static final String PASSWORD = "correct horse battery";
+
+  private final URI base;
+  private final SSLContext tls;
+  private final HttpClient http;
+  private final HttpClient http1;
+  private final String adminPassword;
+
+  private Api(URI base, SSLContext tls, String adminPassword) {
+    this.base = base;
+    this.tls = tls;
+    this.http = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+    this.http1 = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10)).build();
+    this.adminPassword = adminPassword;
+  }
+
+  static Api fromSystemProperties() {
+    String dir = System.getProperty("ft.it.dir");
+    String port = System.getProperty("ft.it.port");
+    return new Api(URI.create("https://localhost:" + port), trusting(dir + "/tls/keystore.p12",
+        System.getProperty("ft.it.keystore.password")), System.getProperty("ft.it.admin.password"));
+  }
+
+  private static SSLContext trusting(String keystorePath, String password) {
+    try (InputStream in = new FileInputStream(keystorePath)) {
+      KeyStore keystore = KeyStore.getInstance("PKCS12");
+      keystore.load(in, password.toCharArray());
+      KeyStore trust = KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      trust.setCertificateEntry("ft", keystore.getCertificate("ft"));
+      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(trust);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, tmf.getTrustManagers(), null);
+      return context;
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot read the test server's certificate", e);
+    }
+  }
+
+  /** A raw TLS socket to the server, for requests no well-behaved client would send. */
+  public javax.net.ssl.SSLSocket rawSocket() throws IOException {
+    javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket(base.getHost(), base.getPort());
+    javax.net.ssl.SSLParameters params = socket.getSSLParameters();
+    params.setApplicationProtocols(new String[] {"http/1.1"});
+    socket.setSSLParameters(params);
+    socket.setSoTimeout(30_000);
+    socket.startHandshake();
+    return socket;
+  }
+
+  public URI uri(String path) {
+    return base.resolve(path);
+  }
+
+  /** A fresh username for this run. */
+  public static String newUsername(String prefix) {
+    return prefix + RUN + "-" + USERS.incrementAndGet();
+  }
+
+  public static String encode(String segment) {
+    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  // ---- requests
+
+  public Res send(HttpRequest.Builder request) {
+    return send(http, request);
+  }
+
+  public Res sendHttp1(HttpRequest.Builder request) {
+    return send(http1, request);
+  }
+
+  private static Res send(HttpClient client, HttpRequest.Builder request) {
+    try {
+      HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofMinutes(2)).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      return new Res(response);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(uri(path));
+  }
+
+  public Res get(String path, Caller caller) {
+    return send(caller.sign(request(path).GET()));
+  }
+
+  public Res delete(String path, Caller caller) {
+    return send(caller.sign(request(path).DELETE()));
+  }
+
+  public Res putBytes(String path, Caller caller, byte[] bytes) {
+    return send(caller.sign(request(path).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
+        .header("Content-Type", "application/octet-stream")));
+  }
+
+  public Res sendJson(String method, String path, Caller caller, String json) {
+    return send(caller.sign(request(path).method(method, HttpRequest.BodyPublishers.ofString(json))
+        .header("Content-Type", "application/json")));
+  }
+
+  public Res multipart(String path, Caller caller, Multipart form) {
+    return send(caller.sign(request(path)
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(form.bytes())))
+        .header("Content-Type", form.contentType())));
+  }
+
+  // ---- accounts
+
+  public Caller register(String prefix) {
+    String username = newUsername(prefix);
+    Res created = sendJson("POST", "/api/v1/auth/register", Caller.ANONYMOUS,
+        "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}");
+    if (created.status() != 201) {
+      throw new IllegalStateException("Registering " + username + " answered " + created);
+    }
+    return login(username, PASSWORD);
+  }
+
+  public Caller login(String username, String password) {
+    Res login = sendJson("POST", "/api/v1/auth/login", Caller.ANONYMOUS,
+        "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+    if (login.status() != 200) {
+      throw new IllegalStateException("Logging in " + username + " answered " + login);
+    }
+    return Caller.bearer(username, login.json().asJsonObject().getString("token"));
+  }
+
+  public Caller admin() {
+    return login("admin", adminPassword);
+  }
+
+  public String adminPassword() {
+    return adminPassword;
+  }
+
+  /** Who sends a request, and how they prove it. */
+  public record Caller(String username, String authorization) {
+    public static final Caller ANONYMOUS = new Caller(null, null);
+
+    public static Caller bearer(String username, String token) {
+      return new Caller(username, "Bearer " + token);
+    }
+
+    public static Caller basic(String username, String password) {
+      return new Caller(username, "Basic " + Base64.getEncoder()
+          .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public HttpRequest.Builder sign(HttpRequest.Builder request) {
+      return authorization == null ? request : request.header("Authorization", authorization);
+    }
+
+    @Override
+    public String toString() {
+      return username == null ? "anonymous" : username;
+    }
+  }
+
+  /** A response with its body read. */
+  public record Res(HttpResponse<byte[]> response) {
+    public int status() {
+      return response.statusCode();
+    }
+
+    public byte[] bytes() {
+      return response.body();
+    }
+
+    public String text() {
+      return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    public String header(String name) {
+      return response.headers().firstValue(name).orElse(null);
+    }
+
+    public JsonValue json() {
+      return Json.createReader(new ByteArrayInputStream(response.body())).readValue();
+    }
+
+    public JsonObject object() {
+      return json().asJsonObject();
+    }
+
+    public JsonArray array() {
+      return json().asJsonArray();
+    }
+
+    @Override
+    public String toString() {
+      String body = text();
+      return response.request().method() + " " + response.uri().getRawPath() + " -> " + status() + " "
+          + (body.length() > 300 ? body.substring(0, 300) + "…" : body);
+    }
+  }
+}
