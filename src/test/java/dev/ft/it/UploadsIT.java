@@ -232,6 +232,16 @@ class UploadsIT extends ServerIT {
   }
 
   @Test
+  void aFormMayCarryMoreThanOneFileSizeInAll() {
+    Caller user = api.register("formsum");
+    byte[] five = new byte[5 * 1024 * 1024];
+    Res created = api.multipart("/api/v1/files", user, new Multipart().file("file", "a", "x/y", five)
+        .file("file", "b", "x/y", five).close());
+    assertEquals(201, created.status(), "each file is within the limit, only the sum is not: " + created);
+    assertEquals(List.of("a", "b"), namesOf(user));
+  }
+
+  @Test
   void theQuotaCountsEveryFileAndReplacementsAreCredited() {
     Caller user = api.register("quota");
     for (int i = 0; i < 3; i++) {

@@ -124,9 +124,9 @@ public class FileCatalog {
       }
       existing.add(old);
       growth += upload.received().size() - old.map(StoredFile::size).orElse(0L);
-      limits.check(upload.received().size(), 0);
+      limits.checkFileSize(upload.received().size());
     }
-    limits.check(Math.max(0, growth), used);
+    limits.checkQuota(growth, used);
 
     List<String> promoted = new ArrayList<>();
     List<String> replaced = new ArrayList<>();

@@ -24,12 +24,21 @@ public class StorageLimits {
     return userQuota;
   }
 
-  /** Fails when {@code size} bytes would not fit next to {@code alreadyUsed} bytes. */
+  /** Fails when one file of {@code size} bytes would not fit next to {@code alreadyUsed} bytes. */
   public void check(long size, long alreadyUsed) {
+    checkFileSize(size);
+    checkQuota(size, alreadyUsed);
+  }
+
+  public void checkFileSize(long size) {
     if (size > maxFileSize) {
       throw new LimitExceeded(LimitExceeded.Limit.MAX_FILE_SIZE, maxFileSize);
     }
-    if (alreadyUsed + size > userQuota) {
+  }
+
+  /** Fails when {@code growth} more bytes would take the owner past the quota. */
+  public void checkQuota(long growth, long alreadyUsed) {
+    if (alreadyUsed + growth > userQuota) {
       throw new LimitExceeded(LimitExceeded.Limit.USER_QUOTA, userQuota);
     }
   }
