@@ -21,7 +21,7 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
     return response.build();
   }
 
-  static int statusOf(DomainException.Kind kind) {
+  public static int statusOf(DomainException.Kind kind) {
     return switch (kind) {
       case INVALID_INPUT -> 400;
       case NOT_AUTHENTICATED -> 401;

@@ -32,6 +32,19 @@ public class ErrorPageServlet extends HttpServlet {
       case 405 -> "This path does not accept that method.";
       default -> status >= 500 ? "Something went wrong on the server." : title + ".";
     };
+    Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    if (status == 403 && uri instanceof String path && (path.equals("/admin") || path.startsWith("/admin/"))) {
+      // Signed in, but not (or no longer) an admin: a page a person can read.
+      response.setStatus(status);
+      response.setContentType("text/html;charset=UTF-8");
+      request.setAttribute("message", "Your account is not an administrator, so it cannot use this page.");
+      try {
+        request.getRequestDispatcher("/WEB-INF/jsp/problem.jsp").forward(request, response);
+      } catch (jakarta.servlet.ServletException e) {
+        throw new IOException(e);
+      }
+      return;
+    }
     response.setStatus(status);
     response.setContentType(Problem.MEDIA_TYPE);
     response.setCharacterEncoding("UTF-8");

@@ -20,10 +20,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The API's one authentication mechanism: {@code Authorization: Bearer <token>} or HTTP Basic,
- * both checked by the identity stores. Requests without credentials pass through as anonymous;
+ * The application's one authentication mechanism: {@code Authorization: Bearer <token>} or HTTP
+ * Basic, both checked by the identity stores, and the admin page's signed-in session
+ * ({@link BrowserSessions}). Requests without credentials pass through as anonymous;
  * the resources' role declarations decide whether anonymous is enough. Wrong credentials are
  * refused here, with a problem document, whatever the resource.
  */
@@ -32,15 +34,14 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
 
   @Inject IdentityStoreHandler identityStores;
   @Inject Logins logins;
+  @Inject BrowserSessions sessions;
 
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String authorization = request.getHeader("Authorization");
-    if (authorization == null || authorization.isBlank()) {
-      // Anonymous. Resources that need a role answer 401 themselves; writing a response here
-      // would also break @PermitAll resources, for which the runtime calls this a second time.
-      return context.doNothing();
+    if (authorization == null || authorization.isBlank() || BrowserSessions.isPage(request)) {
+      return fromSession(request, context);
     }
     try {
       Optional<CredentialValidationResult> caller = authenticate(authorization.strip(), request.getRemoteAddr());
@@ -59,6 +60,22 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
       }
       throw e;
     }
+  }
+
+  /**
+   * No credentials in the request: a signed-in browser, or anonymous. Resources that need a role
+   * answer 401 themselves; writing a response here would also break @PermitAll resources, for
+   * which the runtime calls this a second time. The admin page sends strangers to its form.
+   */
+  private AuthenticationStatus fromSession(HttpServletRequest request, HttpMessageContext context) {
+    var caller = sessions.caller(request);
+    if (caller.isPresent()) {
+      return context.notifyContainerAboutLogin(caller.get().username(), Set.of(caller.get().role().wireName()));
+    }
+    if (BrowserSessions.isPage(request) && context.isProtected()) {
+      return context.redirect(request.getContextPath() + BrowserSessions.PAGE_PREFIX + "/login");
+    }
+    return context.doNothing();
   }
 
   private Optional<CredentialValidationResult> authenticate(String authorization, String address) {

@@ -1,0 +1,62 @@
+package dev.ft.accounts.boundary;
+
+import dev.ft.accounts.control.Accounts;
+import dev.ft.accounts.entity.Account;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.util.Optional;
+
+/**
+ * A caller remembered in the HTTP session after signing in with the admin page's form. The
+ * account is read again on every request, so a demotion or removal ends the session's rights
+ * at once. The session is honoured for the admin page, and for safe (GET, HEAD) requests
+ * elsewhere, so the page can link to downloads; never for a state change outside the page,
+ * whose forms carry a CSRF token.
+ */
+@ApplicationScoped
+public class BrowserSessions {
+  static final String PAGE_PREFIX = "/admin";
+  private static final String CALLER = "ft.caller";
+
+  @Inject Accounts accounts;
+
+  public void signIn(HttpServletRequest request, Account account) {
+    HttpSession session = request.getSession(true);
+    request.changeSessionId(); // no session fixation
+    session.setAttribute(CALLER, account.username());
+  }
+
+  public void signOut(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.invalidate();
+    }
+  }
+
+  /** The signed-in account, if this request may be authenticated by its session. */
+  Optional<Account> caller(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null || !(session.getAttribute(CALLER) instanceof String username)) {
+      return Optional.empty();
+    }
+    if (!isPage(request) && !isSafe(request)) {
+      return Optional.empty();
+    }
+    Optional<Account> account = accounts.find(username);
+    if (account.isEmpty()) {
+      session.invalidate();
+    }
+    return account;
+  }
+
+  static boolean isPage(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.equals(PAGE_PREFIX) || path.startsWith(PAGE_PREFIX + "/");
+  }
+
+  private static boolean isSafe(HttpServletRequest request) {
+    return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+  }
+}

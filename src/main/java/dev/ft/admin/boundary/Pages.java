@@ -1,0 +1,78 @@
+package dev.ft.admin.boundary;
+
+import dev.ft.platform.DomainException;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Rendering for the admin page: JSPs under WEB-INF, redirects after POST, one-time notices. */
+final class Pages {
+  private static final String NOTICE = "ft.notice";
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+      .withZone(ZoneOffset.UTC);
+
+  private Pages() {}
+
+  static void render(HttpServletRequest request, HttpServletResponse response, String page)
+      throws ServletException, IOException {
+    HttpSession session = request.getSession(false);
+    if (session != null && session.getAttribute(NOTICE) != null) {
+      request.setAttribute("notice", session.getAttribute(NOTICE));
+      session.removeAttribute(NOTICE);
+    }
+    response.setContentType("text/html;charset=UTF-8");
+    request.getRequestDispatcher("/WEB-INF/jsp/" + page + ".jsp").forward(request, response);
+  }
+
+  /** After a POST: back to a page, with a notice shown once there. */
+  static void redirect(HttpServletRequest request, HttpServletResponse response, String path, String notice)
+      throws IOException {
+    if (notice != null) {
+      request.getSession(true).setAttribute(NOTICE, notice);
+    }
+    response.sendRedirect(request.getContextPath() + path);
+  }
+
+  static void problem(HttpServletRequest request, HttpServletResponse response, int status, String message)
+      throws IOException, ServletException {
+    response.setStatus(status);
+    request.setAttribute("message", message);
+    render(request, response, "problem");
+  }
+
+  /** Runs an action; a domain failure becomes the notice instead of an error page. */
+  static String attempt(Action action) {
+    try {
+      return action.run();
+    } catch (DomainException e) {
+      return e.getMessage();
+    }
+  }
+
+  interface Action {
+    String run();
+  }
+
+  static String param(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  static String when(Instant instant) {
+    return instant == null ? "" : WHEN.format(instant);
+  }
+
+  static String required(HttpServletRequest request, String name) {
+    String value = request.getParameter(name);
+    if (value == null || value.isEmpty()) {
+      throw DomainException.invalid("the form is missing '" + name + "'");
+    }
+    return value;
+  }
+}
