@@ -1,0 +1,38 @@
+package dev.ft.client.commands;
+
+import dev.ft.client.Failure;
+import dev.ft.client.FtCommand;
+import dev.ft.client.Listing;
+import dev.ft.client.ServerClient;
+import dev.ft.client.Session;
+import dev.ft.client.Transfers;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "upload", description = "Upload files into your area, one after another.")
+public class UploadCommand extends FtCommand {
+  @Parameters(paramLabel = "FILE", arity = "1..*") List<Path> files;
+
+  @Option(names = "--overwrite", description = "Replace files of the same name on the server.")
+  boolean overwrite;
+
+  @Override
+  protected void run() {
+    Session session = ft().requireSession();
+    Set<String> existing = overwrite ? Set.of() : client().json(client().request("/files", session).GET().build())
+        .asJsonArray().stream().map(f -> f.asJsonObject().getString("name")).collect(Collectors.toSet());
+    Transfers transfers = new Transfers(client(), ft().quiet(), out());
+    for (Path file : files) {
+      String name = file.getFileName().toString();
+      if (existing.contains(name)) {
+        throw new Failure(Failure.CONFLICT, "'" + name + "' already exists on the server: add --overwrite to replace it");
+      }
+      Listing.file(out(), "stored", transfers.upload(session, "/files/" + ServerClient.segment(name), file));
+    }
+  }
+}
