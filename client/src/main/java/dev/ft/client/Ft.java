@@ -42,7 +42,7 @@ public class Ft implements Callable<Integer> {
   String server;
 
   @Option(names = "--cacert", scope = CommandLine.ScopeType.INHERIT, paramLabel = "FILE",
-      description = "Trust the certificates in this PEM file (for a self-signed server).")
+      description = "Trust the certificates in this PEM file (for a self-signed server; default: $FT_CACERT).")
   Path cacert;
 
   @Option(names = "--insecure", scope = CommandLine.ScopeType.INHERIT,
@@ -131,8 +131,8 @@ public class Ft implements Callable<Integer> {
       if (insecure) {
         spec.commandLine().getErr().println("ft: warning: --insecure: the server's certificate is not checked");
         tls = Tls.trustingAnything();
-      } else if (cacert != null) {
-        tls = Tls.trusting(cacert);
+      } else if (cacert != null || System.getenv("FT_CACERT") != null) {
+        tls = Tls.trusting(cacert != null ? cacert : Path.of(System.getenv("FT_CACERT")));
       } else {
         try {
           tls = SSLContext.getDefault();
