@@ -24,8 +24,10 @@ public record DatabaseSettings(String url, String user, String password) {
           config.getOptionalValue("ft.db.password", String.class).orElse(""));
     }
     Path dataDir = DataFolder.from(config);
+    // WRITE_DELAY=0: a commit reaches the file before it is acknowledged; H2's default keeps
+    // it in memory for up to half a second, and a crash then loses acknowledged uploads.
     String h2 = "jdbc:h2:file:" + dataDir.resolve("db").resolve("ft").toAbsolutePath()
-        + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE";
+        + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0";
     return new DatabaseSettings(h2, "ft", "");
   }
 

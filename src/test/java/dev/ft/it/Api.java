@@ -47,6 +47,29 @@ public final class Api {
     this.adminPassword = adminPassword;
   }
 
+  /** A client for a server started elsewhere, trusting the certificates of a PEM file. */
+  public static Api forServer(URI base, java.nio.file.Path pemFile, String adminPassword) {
+    try (InputStream in = java.nio.file.Files.newInputStream(pemFile)) {
+      KeyStore trust = KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      int i = 0;
+      for (var cert : java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+        trust.setCertificateEntry("ca" + i++, cert);
+      }
+      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(trust);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, tmf.getTrustManagers(), null);
+      return new Api(base, context, adminPassword);
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot read " + pemFile, e);
+    }
+  }
+
+  public HttpClient http() {
+    return http1;
+  }
+
   static Api fromSystemProperties() {
     String dir = System.getProperty("ft.it.dir");
     String port = System.getProperty("ft.it.port");

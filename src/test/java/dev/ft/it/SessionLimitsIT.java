@@ -40,7 +40,50 @@ class SessionLimitsIT extends ServerIT {
   }
 
   @Test
-  @Order(2) // last: it locks out the test's own address
+  @Order(2)
+  void anUploadThatOutlivesItsTokenIsStillStored() {
+    Caller user = api.register("slow");
+    byte[] chunk = new byte[100_000];
+    int chunks = 14; // one every half second: seven seconds, longer than the token lives
+    java.util.function.Supplier<java.io.InputStream> slowly = () -> new java.io.InputStream() {
+      private int sent;
+      private int left;
+
+      @Override
+      public int read() {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        if (left == 0) {
+          if (sent == chunks) {
+            return -1;
+          }
+          try {
+            Thread.sleep(500);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          sent++;
+          left = chunk.length;
+        }
+        int n = Math.min(len, left);
+        left -= n;
+        return n;
+      }
+    };
+    Instant started = Instant.now();
+    Res stored = api.send(user.sign(api.request(UploadsIT.file("slow.bin"))
+        .PUT(java.net.http.HttpRequest.BodyPublishers.fromPublisher(
+            java.net.http.HttpRequest.BodyPublishers.ofInputStream(slowly), (long) chunks * chunk.length))));
+    assertTrue(Duration.between(started, Instant.now()).toSeconds() >= 5, "the upload took longer than the token");
+    assertEquals(201, stored.status(), "a token checked at the start carries the whole upload: " + stored);
+    assertEquals(401, api.get("/api/v1/files", user).status(), "and the token has expired by now");
+  }
+
+  @Test
+  @Order(3) // last: it locks out the test's own address
   void manyFailuresFromOneAddressAnswer429ForEveryUsername() {
     Caller victim = api.register("victim");
     int failures = 0;

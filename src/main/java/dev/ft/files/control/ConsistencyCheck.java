@@ -1,0 +1,77 @@
+package dev.ft.files.control;
+
+import dev.ft.files.entity.StoredFile;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.NoSuchFileException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks metadata against storage, both ways: every file row has its blob with the recorded
+ * size (and, when asked, SHA-256), and every blob belongs to a row. Admins run it through the
+ * API or {@code payara/verify}; the fault tests run it after every fault.
+ */
+@ApplicationScoped
+public class ConsistencyCheck {
+
+  @PersistenceContext EntityManager em;
+  @Inject FileStore store;
+
+  /** What the check found; {@code consistent} is true when every list is empty. */
+  public record Report(boolean consistent, int files, int blobs, List<String> missingBlobs,
+      List<String> orphanBlobs, List<String> sizeMismatches, List<String> digestMismatches) {}
+
+  public Report run(boolean deep) {
+    try {
+      List<StoredFile> files = em.createQuery("SELECT f FROM StoredFile f", StoredFile.class).getResultList();
+      Set<String> blobs = new HashSet<>(store.keys());
+      Set<String> referenced = new HashSet<>();
+      List<String> missing = new ArrayList<>();
+      List<String> sizes = new ArrayList<>();
+      List<String> digests = new ArrayList<>();
+      for (StoredFile file : files) {
+        String label = file.owner().username() + "/" + file.name();
+        referenced.add(file.storageKey());
+        try (FileStore.OpenBlob blob = store.open(file.storageKey())) {
+          if (blob.size() != file.size()) {
+            sizes.add(label + ": " + blob.size() + " bytes stored, " + file.size() + " recorded");
+          } else if (deep && !sha256Of(blob).equals(file.sha256())) {
+            digests.add(label);
+          }
+        } catch (NoSuchFileException e) {
+          missing.add(label);
+        }
+      }
+      List<String> orphans = blobs.stream().filter(key -> !referenced.contains(key)).sorted().toList();
+      boolean consistent = missing.isEmpty() && orphans.isEmpty() && sizes.isEmpty() && digests.isEmpty();
+      return new Report(consistent, files.size(), blobs.size(), missing, orphans, sizes, digests);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the storage folder", e);
+    }
+  }
+
+  private static String sha256Of(FileStore.OpenBlob blob) throws IOException {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
+      long position = 0;
+      for (int n; (n = blob.channel().read(buffer.clear(), position)) > 0; position += n) {
+        sha256.update(buffer.flip());
+      }
+      return HexFormat.of().formatHex(sha256.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package dev.ft.faults;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The transport as a client meets it, on the server as payara/serve starts it: HTTPS only, TLS
+ * 1.2+ with forward-secret AEAD suites only.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ServeTransportIT {
+  private static final int PORT = 18484;
+  private ServeProcess server;
+
+  @BeforeAll
+  void startServer() throws Exception {
+    server = new ServeProcess(Path.of(System.getProperty("ft.faults.dir"), "transport", "data"), PORT, Map.of()).start();
+  }
+
+  @AfterAll
+  void stopServer() throws Exception {
+    server.close();
+  }
+
+  /** What openssl s_client negotiated; the cipher is "(NONE)" or absent when the server refused. */
+  private static String handshake(String... options) throws IOException, InterruptedException {
+    var command = new java.util.ArrayList<>(java.util.List.of("openssl", "s_client", "-connect",
+        "localhost:" + PORT, "-servername", "localhost"));
+    command.addAll(java.util.List.of(options));
+    Process openssl = new ProcessBuilder(command).redirectErrorStream(true).start();
+    openssl.getOutputStream().close();
+    String out = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(openssl.waitFor(30, TimeUnit.SECONDS));
+    return out;
+  }
+
+  private static boolean agreed(String out) {
+    return out.lines().anyMatch(l -> l.contains("Cipher is ") && !l.contains("(NONE)"));
+  }
+
+  @Test
+  void tls12AndTls13WithAeadSuitesAreAccepted() throws Exception {
+    assertTrue(agreed(handshake("-tls1_3")), "TLS 1.3");
+    String gcm = handshake("-tls1_2", "-cipher", "ECDHE-ECDSA-AES128-GCM-SHA256");
+    assertTrue(agreed(gcm), "TLS 1.2 with ECDHE and AES-GCM: " + gcm);
+  }
+
+  @Test
+  void cbcAndStaticKeySuitesAreRefused() throws Exception {
+    for (String cipher : new String[] {"ECDHE-ECDSA-AES128-SHA", "ECDHE-ECDSA-AES256-SHA384", "AES128-GCM-SHA256"}) {
+      String out = handshake("-tls1_2", "-cipher", cipher);
+      assertTrue(!agreed(out), cipher + " must be refused: " + out);
+    }
+  }
+
+  @Test
+  void plainHttpIsNotServed() throws Exception {
+    assertThrows(ConnectException.class, () -> {
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress("localhost", 8080), 2000);
+      }
+    }, "no plain HTTP listener on Payara's default port");
+    try (Socket socket = new Socket("localhost", PORT)) {
+      socket.setSoTimeout(5000);
+      socket.getOutputStream().write("GET /api/v1/public HTTP/1.1\r\nHost: localhost\r\n\r\n"
+          .getBytes(StandardCharsets.US_ASCII));
+      byte[] answer = new byte[64];
+      int n;
+      try {
+        n = socket.getInputStream().read(answer);
+      } catch (IOException e) {
+        n = -1;
+      }
+      String text = n > 0 ? new String(answer, 0, n, StandardCharsets.ISO_8859_1) : "";
+      assertTrue(!text.startsWith("HTTP/1.1 200"), "plain HTTP on the TLS port gets no API answer: " + text);
+    }
+  }
+}
