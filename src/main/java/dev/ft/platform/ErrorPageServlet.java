@@ -16,6 +16,8 @@ public class ErrorPageServlet extends HttpServlet {
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    // An error page starts from a reset response: the headers every answer carries go on again.
+    SecurityHeadersFilter.addTo(response);
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i ? i : response.getStatus();
     String title = switch (status) {

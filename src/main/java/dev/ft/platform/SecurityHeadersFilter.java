@@ -15,9 +15,13 @@ public class SecurityHeadersFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    addTo(response);
+    chain.doFilter(request, response);
+  }
+
+  static void addTo(HttpServletResponse response) {
     response.setHeader("Strict-Transport-Security", "max-age=31536000");
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Referrer-Policy", "no-referrer");
-    chain.doFilter(request, response);
   }
 }

@@ -1,5 +1,6 @@
 package dev.ft.faults;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +10,15 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,5 +96,34 @@ class ServeTransportIT {
       String text = n > 0 ? new String(answer, 0, n, StandardCharsets.ISO_8859_1) : "";
       assertTrue(!text.startsWith("HTTP/1.1 200"), "plain HTTP on the TLS port gets no API answer: " + text);
     }
+  }
+
+  /**
+   * testssl.sh's audit finds nothing, except what a self-signed test certificate cannot have
+   * (trust chain, revocation URIs, a CAA record) and the cipher order, which Payara does not
+   * enforce (every suite it offers is forward-secret AEAD, so any client choice is one of them).
+   */
+  @Test
+  void testsslFindsNoWeakness() throws Exception {
+    Path report = Path.of(System.getProperty("ft.faults.dir"), "testssl.json");
+    Files.deleteIfExists(report);
+    Process testssl = new ProcessBuilder("testssl", "--quiet", "--color", "0", "--warnings", "off",
+        "--jsonfile", report.toString(), "localhost:" + PORT)
+        .redirectErrorStream(true)
+        .redirectOutput(report.resolveSibling("testssl.txt").toFile())
+        .start();
+    assertTrue(testssl.waitFor(10, TimeUnit.MINUTES), "testssl finished");
+    Set<String> accepted = Set.of("cert_chain_of_trust", "cert_revocation", "DNS_CAArecord", "cipher_order");
+    List<String> findings = new ArrayList<>();
+    try (JsonReader reader = Json.createReader(Files.newBufferedReader(report))) {
+      for (JsonValue v : reader.readArray()) {
+        JsonObject finding = v.asJsonObject();
+        String severity = finding.getString("severity");
+        if (!Set.of("OK", "INFO", "DEBUG").contains(severity) && !accepted.contains(finding.getString("id"))) {
+          findings.add(severity + " " + finding.getString("id") + ": " + finding.getString("finding"));
+        }
+      }
+    }
+    assertEquals(List.of(), findings, "testssl's findings (full report: " + report + ")");
   }
 }

@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Blobs as files under the data folder: {@code files/<owner>/<uuid>} for stored ones and {@code
- * tmp/<uuid>.part} for pending ones, on the same filesystem so promotion is an atomic rename.
+ * Blobs as files under the storage folder ({@code ft.storage-dir}, by default the data folder):
+ * {@code files/<owner>/<uuid>} for stored ones and {@code tmp/<uuid>.part} for pending ones, on
+ * the same filesystem so promotion is an atomic rename.
  */
 @ApplicationScoped
 public class FilesystemFileStore implements FileStore {
@@ -36,7 +37,10 @@ public class FilesystemFileStore implements FileStore {
 
   @PostConstruct
   void init() {
-    Path root = DataFolder.from(ConfigProvider.getConfig(FilesystemFileStore.class.getClassLoader()));
+    var config = ConfigProvider.getConfig(FilesystemFileStore.class.getClassLoader());
+    Path root = config.getOptionalValue("ft.storage-dir", String.class).filter(s -> !s.isBlank())
+        .map(dir -> Path.of(dir).toAbsolutePath().normalize())
+        .orElseGet(() -> DataFolder.from(config));
     files = root.resolve("files");
     pending = root.resolve("tmp");
     try {
