@@ -2,6 +2,7 @@ package dev.ft.platform;
 
 import java.sql.SQLTransientConnectionException;
 import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
 
 /** Recognises failures by their cause chain, for the places that must answer differently. */
 public final class Failures {
@@ -12,6 +13,7 @@ public final class Failures {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLTransientConnectionException
           || t instanceof SQLNonTransientConnectionException
+          || t instanceof SQLRecoverableException // MySQL's "communications link failure"
           || t instanceof java.net.ConnectException) {
         return true;
       }

@@ -32,9 +32,9 @@ final class ServeProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder("payara/serve")
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling("serve-" + port + ".log").toFile()));
-    builder.environment().putAll(env);
     builder.environment().putAll(Map.of("FT_DATA_DIR", dataDir.toString(), "FT_HTTPS_PORT", Integer.toString(port),
         "FT_ADMIN_PASSWORD", ADMIN_PASSWORD, "FT_BCRYPT_COST", "4", "JAVA_OPTS", "-Xmx256m"));
+    builder.environment().putAll(env); // a test's own settings win over these defaults
     Files.createDirectories(dataDir);
     process = builder.start();
     starts++;
