@@ -10,6 +10,7 @@ import jakarta.json.JsonValue;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -93,16 +94,12 @@ public class AdminCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "USER") String user;
     @Parameters(index = "1", paramLabel = "NAME") String name;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Folder to save into (default: downloads).")
-    Path dir = Path.of("downloads");
-
-    @Option(names = "--overwrite", description = "Replace a local file of the same name.")
-    boolean overwrite;
+    @Mixin SaveOptions save;
 
     @Override
     protected void run() {
-      new Transfers(client(), ft().quiet(), out()).download(ft().requireSession(), filePath(user, name), dir, name,
-          overwrite);
+      new Transfers(client(), ft().quiet(), out()).download(ft().requireSession(), filePath(user, name), save.dir,
+          name, save.overwrite);
     }
   }
 

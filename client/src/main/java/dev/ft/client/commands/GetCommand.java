@@ -5,20 +5,15 @@ import dev.ft.client.FtCommand;
 import dev.ft.client.ServerClient;
 import dev.ft.client.Session;
 import dev.ft.client.Transfers;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "get", description = "Download someone's shared file, or a public one without logging in.")
 public class GetCommand extends FtCommand {
   @Parameters(paramLabel = "OWNER/NAME") String ownerAndName;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Folder to save into (default: downloads).")
-  Path dir = Path.of("downloads");
-
-  @Option(names = "--overwrite", description = "Replace a local file of the same name.")
-  boolean overwrite;
+  @Mixin SaveOptions save;
 
   @Override
   protected void run() {
@@ -31,6 +26,6 @@ public class GetCommand extends FtCommand {
     Session session = ft().session().orElse(null);
     String path = (session == null ? "/public/" : "/shared/") + ServerClient.segment(owner) + "/"
         + ServerClient.segment(name);
-    new Transfers(client(), ft().quiet(), out()).download(session, path, dir, name, overwrite);
+    new Transfers(client(), ft().quiet(), out()).download(session, path, save.dir, name, save.overwrite);
   }
 }

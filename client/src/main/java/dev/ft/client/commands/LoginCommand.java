@@ -1,25 +1,22 @@
 package dev.ft.client.commands;
 
 import dev.ft.client.FtCommand;
-import dev.ft.client.Passwords;
 import dev.ft.client.ServerClient;
 import dev.ft.client.Session;
 import jakarta.json.Json;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "login", description = "Log in and keep the session in your config folder.")
 public class LoginCommand extends FtCommand {
   @Parameters(paramLabel = "USER") String username;
 
-  @Option(names = "--password-stdin", description = "Read the password from standard input.")
-  boolean passwordStdin;
+  @Mixin PasswordOption password;
 
   @Override
   protected void run() {
-    String password = Passwords.read(passwordStdin, "Password for " + username + ": ");
-    var body = Json.createObjectBuilder().add("username", username).add("password", password).build();
+    var body = Json.createObjectBuilder().add("username", username).add("password", password.read(username)).build();
     var login = client().json(client().request("/auth/login", null).POST(ServerClient.jsonBody(body))
         .header("Content-Type", "application/json").build()).asJsonObject();
     new Session(ft().serverUri().toString(), login.getString("username"), login.getString("token"))
