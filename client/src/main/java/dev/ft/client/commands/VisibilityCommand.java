@@ -28,33 +28,40 @@ public class VisibilityCommand extends FtCommand {
     Listing.file(command.out(), "now", file);
   }
 
-  @Command(name = "share", description = "Let every logged-in user download one of your files.")
-  public static class Share extends FtCommand {
+  /** A short form that sets one fixed visibility on one of your files. */
+  abstract static class Shortcut extends FtCommand {
     @Parameters(paramLabel = "NAME") String name;
+
+    private final Visibility visibility;
+
+    Shortcut(Visibility visibility) {
+      this.visibility = visibility;
+    }
 
     @Override
     protected void run() {
-      change(this, "/files/" + ServerClient.segment(name), Visibility.SHARED);
+      change(this, "/files/" + ServerClient.segment(name), visibility);
+    }
+  }
+
+  @Command(name = "share", description = "Let every logged-in user download one of your files.")
+  public static class Share extends Shortcut {
+    public Share() {
+      super(Visibility.SHARED);
     }
   }
 
   @Command(name = "publish", description = "Let anyone download one of your files, without logging in.")
-  public static class Publish extends FtCommand {
-    @Parameters(paramLabel = "NAME") String name;
-
-    @Override
-    protected void run() {
-      change(this, "/files/" + ServerClient.segment(name), Visibility.PUBLIC);
+  public static class Publish extends Shortcut {
+    public Publish() {
+      super(Visibility.PUBLIC);
     }
   }
 
   @Command(name = "unshare", description = "Make one of your files private again.")
-  public static class Unshare extends FtCommand {
-    @Parameters(paramLabel = "NAME") String name;
-
-    @Override
-    protected void run() {
-      change(this, "/files/" + ServerClient.segment(name), Visibility.PRIVATE);
+  public static class Unshare extends Shortcut {
+    public Unshare() {
+      super(Visibility.PRIVATE);
     }
   }
 }
