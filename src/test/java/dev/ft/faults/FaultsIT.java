@@ -50,13 +50,8 @@ class FaultsIT {
   @BeforeAll
   void startServer() throws Exception {
     Path dir = Path.of(System.getProperty("ft.faults.dir"));
-    Map<String, String> env = new HashMap<>();
-    String dbUrl = System.getProperty("ft.faults.db.url", "");
-    if (!dbUrl.isBlank()) {
-      env.put("FT_DB_URL", dbUrl);
-      env.put("FT_DB_USER", System.getProperty("ft.it.db.user", "root"));
-    }
-    server = new ServeProcess(dir.resolve("data"), Integer.parseInt(System.getProperty("ft.faults.port")), env).start();
+    server = new ServeProcess(dir.resolve("data"), Integer.parseInt(System.getProperty("ft.faults.port")),
+        ServeProcess.configuredDatabase()).start();
     api = server.api();
   }
 

@@ -28,6 +28,15 @@ final class ServeProcess implements AutoCloseable {
     this.env = env;
   }
 
+  /** FT_DB_URL and FT_DB_USER for the database the build names ({@code it.faults.db.url}); none means H2. */
+  static Map<String, String> configuredDatabase() {
+    String url = System.getProperty("ft.faults.db.url", "");
+    if (url.isBlank()) {
+      return Map.of();
+    }
+    return Map.of("FT_DB_URL", url, "FT_DB_USER", System.getProperty("ft.it.db.user", "root"));
+  }
+
   ServeProcess start() throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder("payara/serve")
         .redirectErrorStream(true)
