@@ -17,8 +17,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,7 +42,7 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
       return fromSession(request, context);
     }
     try {
-      Optional<CredentialValidationResult> caller = authenticate(authorization.strip(), request.getRemoteAddr());
+      Optional<CredentialValidationResult> caller = authenticate(authorization, request.getRemoteAddr());
       if (caller.isPresent()) {
         return context.notifyContainerAboutLogin(caller.get());
       }
@@ -79,28 +77,14 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
   }
 
   private Optional<CredentialValidationResult> authenticate(String authorization, String address) {
-    int space = authorization.indexOf(' ');
-    String scheme = space < 0 ? authorization : authorization.substring(0, space);
-    String value = space < 0 ? "" : authorization.substring(space + 1).strip();
-    if (scheme.equalsIgnoreCase("Bearer")) {
-      CredentialValidationResult result = identityStores.validate(new BearerCredential(value));
-      return result.getStatus() == CredentialValidationResult.Status.VALID ? Optional.of(result) : Optional.empty();
-    }
-    if (scheme.equalsIgnoreCase("Basic")) {
-      return decodeBasic(value).flatMap(pair -> logins.check(pair[0], pair[1], address));
-    }
-    return Optional.empty();
-  }
-
-  private static Optional<String[]> decodeBasic(String encoded) {
-    try {
-      String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-      int colon = decoded.indexOf(':');
-      return colon < 0 ? Optional.empty()
-          : Optional.of(new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
+    return switch (AuthorizationHeader.parse(authorization).orElse(null)) {
+      case AuthorizationHeader.Bearer bearer -> {
+        CredentialValidationResult result = identityStores.validate(new BearerCredential(bearer.token()));
+        yield result.getStatus() == CredentialValidationResult.Status.VALID ? Optional.of(result) : Optional.empty();
+      }
+      case AuthorizationHeader.Basic basic -> logins.check(basic.username(), basic.password(), address);
+      case null -> Optional.empty();
+    };
   }
 
   private static AuthenticationStatus refuse(HttpServletResponse response, int status, String title, String detail) {
