@@ -10,6 +10,7 @@ public class DomainException extends RuntimeException {
   public enum Kind {
     INVALID_INPUT,
     NOT_AUTHENTICATED,
+    FORBIDDEN,
     NOT_FOUND,
     CONFLICT,
     TOO_LARGE,

@@ -25,6 +25,7 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
     return switch (kind) {
       case INVALID_INPUT -> 400;
       case NOT_AUTHENTICATED -> 401;
+      case FORBIDDEN -> 403;
       case NOT_FOUND -> 404;
       case CONFLICT -> 409;
       case TOO_LARGE -> 413;

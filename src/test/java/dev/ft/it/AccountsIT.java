@@ -125,6 +125,32 @@ class AccountsIT extends ServerIT {
   }
 
   @Test
+  void aPasswordChangeEndsEveryTokenOfTheUser() {
+    Caller user = api.register("passwd");
+    Caller otherSession = api.login(user.username(), Api.PASSWORD);
+    String newPassword = "a new and longer passphrase";
+
+    Res wrongCurrent = changePassword(user, "not my password", newPassword);
+    assertProblem(wrongCurrent, 403);
+    Res tooShort = changePassword(user, Api.PASSWORD, "short");
+    assertProblem(tooShort, 400);
+    assertEquals(200, api.get("/api/v1/auth/me", user).status(), "refused changes change nothing");
+
+    assertEquals(204, changePassword(user, Api.PASSWORD, newPassword).status());
+    for (Caller stale : new Caller[] {user, otherSession, Caller.basic(user.username(), Api.PASSWORD)}) {
+      Res after = api.get("/api/v1/auth/me", stale);
+      assertEquals(401, after.status(), "after a password change: " + stale + " " + after);
+    }
+    assertEquals(200, login(user.username(), newPassword).status());
+    assertEquals(401, login(user.username(), Api.PASSWORD).status());
+  }
+
+  private Res changePassword(Caller caller, String current, String next) {
+    return api.sendJson("POST", "/api/v1/auth/password", caller,
+        "{\"currentPassword\":\"" + current + "\",\"newPassword\":\"" + next + "\"}");
+  }
+
+  @Test
   void repeatedFailuresForOneUsernameAnswer429WithRetryAfter() {
     Caller user = api.register("throttle");
     for (int i = 0; i < 5; i++) {

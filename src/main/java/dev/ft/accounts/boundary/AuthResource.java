@@ -37,7 +37,7 @@ public class AuthResource {
   @PermitAll
   @Consumes(MediaType.APPLICATION_JSON)
   public Response register(Credentials body, @Context UriInfo uri) {
-    Credentials credentials = require(body);
+    Credentials credentials = Credentials.require(body);
     Account account = accounts.register(credentials.username(), credentials.password(), Role.USER);
     return Response.created(uri.getBaseUriBuilder().path("auth/me").build())
         .entity(AccountView.of(account))
@@ -49,7 +49,7 @@ public class AuthResource {
   @PermitAll
   @Consumes(MediaType.APPLICATION_JSON)
   public LoginView login(Credentials body, @Context HttpServletRequest request) {
-    Credentials credentials = require(body);
+    Credentials credentials = Credentials.require(body);
     var caller = logins.check(credentials.username(), credentials.password(), request.getRemoteAddr())
         .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_AUTHENTICATED,
             "Invalid credentials", "The username or password is wrong."));
@@ -68,17 +68,30 @@ public class AuthResource {
     return Response.noContent().build();
   }
 
+  /**
+   * The caller's own password. The current one is checked like a login (and throttled like one);
+   * a wrong one is a 403, not a 401, because the caller's token is still good until this succeeds.
+   */
+  @POST
+  @Path("password")
+  @RolesAllowed({Roles.USER, Roles.ADMIN})
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response changePassword(PasswordChange body, @Context SecurityContext security,
+      @Context HttpServletRequest request) {
+    PasswordChange change = PasswordChange.require(body);
+    String username = security.getUserPrincipal().getName();
+    if (logins.check(username, change.currentPassword(), request.getRemoteAddr()).isEmpty()) {
+      throw new DomainException(DomainException.Kind.FORBIDDEN, "Wrong password",
+          "The current password is wrong; nothing was changed.");
+    }
+    accounts.changePassword(username, change.newPassword());
+    return Response.noContent().build();
+  }
+
   @GET
   @Path("me")
   @RolesAllowed({Roles.USER, Roles.ADMIN})
   public AccountView me(@Context SecurityContext security) {
     return AccountView.of(accounts.require(security.getUserPrincipal().getName()));
-  }
-
-  private static Credentials require(Credentials body) {
-    if (body == null || body.username() == null || body.password() == null) {
-      throw DomainException.invalid("the body must be JSON {\"username\": \"…\", \"password\": \"…\"}");
-    }
-    return body;
   }
 }

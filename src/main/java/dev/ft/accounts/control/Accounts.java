@@ -89,6 +89,16 @@ public class Accounts {
     return account;
   }
 
+  /** A new password, and every token issued with the old one stops working. */
+  @Transactional
+  public void changePassword(String username, String newPassword) {
+    Password.requireValid(newPassword);
+    Account account = lockedForUpdate(username);
+    account.changePasswordHash(hasher.hash(newPassword));
+    tokens.revokeAllOf(account);
+    audit.record(username, AuditAction.PASSWORD, username, null, "all tokens revoked");
+  }
+
   @Transactional
   public void remove(String actor, String username) {
     Account account = lockedForUpdate(username);

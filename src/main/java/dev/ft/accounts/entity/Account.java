@@ -73,6 +73,10 @@ public class Account {
     this.role = Objects.requireNonNull(newRole);
   }
 
+  public void changePasswordHash(String newHash) {
+    this.passwordHash = Objects.requireNonNull(newHash);
+  }
+
   public Instant createdAt() {
     return createdAt;
   }

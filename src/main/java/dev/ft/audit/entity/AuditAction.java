@@ -9,6 +9,7 @@ public enum AuditAction {
   DELETE("delete"),
   ROLE("role"),
   DELETE_USER("delete-user"),
+  PASSWORD("password"),
   LOGIN_THROTTLED("login-throttled");
 
   private final String wireName;
