@@ -195,6 +195,36 @@ class FaultsIT {
     }
   }
 
+  /**
+   * 32 real curl clients download 64 MiB each at once from the server at -Xmx256m. Before the
+   * socket send buffer was bounded (payara/preboot.asadmin) the runtime queued ~190 MB of
+   * encrypted output on the heap, died of OutOfMemoryError and cut or corrupted the downloads.
+   */
+  @Test
+  void concurrentLargeDownloadsAllArriveIntact() throws Exception {
+    Caller user = api.register("many");
+    byte[] content = Bytes.random(64 * 1024 * 1024, 32);
+    assertEquals(201, api.putBytes("/api/v1/files/mid.bin", user, content).status());
+    Path dir = Files.createDirectories(server.dataDir().resolveSibling("downloads"));
+    List<Process> curls = new ArrayList<>();
+    for (int i = 0; i < 32; i++) {
+      curls.add(new ProcessBuilder("curl", "-sS", "--cacert", server.certificate().toString(),
+          "-H", "Authorization: " + user.authorization(), "-o", dir.resolve("mid-" + i).toString(),
+          api.uri("/api/v1/files/mid.bin").toString())
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+    }
+    String expected = Bytes.sha256Hex(content);
+    for (int i = 0; i < curls.size(); i++) {
+      assertTrue(curls.get(i).waitFor(2, TimeUnit.MINUTES), "download " + i + " finished");
+      assertEquals(0, curls.get(i).exitValue(), "curl exit code of download " + i);
+      Path file = dir.resolve("mid-" + i);
+      assertEquals(expected, Bytes.sha256Hex(Files.readAllBytes(file)), "bytes of download " + i);
+      Files.delete(file);
+    }
+    assertTrue(!Files.readString(server.log(), StandardCharsets.ISO_8859_1).contains("OutOfMemoryError"),
+        "the server log shows no OutOfMemoryError");
+  }
+
   @Test
   void concurrentUploadsToOneNameLeaveExactlyOneOfThem() throws Exception {
     Caller user = api.register("race");

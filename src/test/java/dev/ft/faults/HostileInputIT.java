@@ -40,7 +40,7 @@ class HostileInputIT {
     server = new ServeProcess(dir.resolve("data"), PORT,
         Map.of("FT_BCRYPT_COST", "10", "FT_LOGIN_MAX_FAILURES_PER_ADDRESS", "100000")).start();
     api = server.api();
-    log = dir.resolve("serve-" + PORT + ".log");
+    log = server.log();
   }
 
   @AfterAll

@@ -40,7 +40,7 @@ final class ServeProcess implements AutoCloseable {
   ServeProcess start() throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder("payara/serve")
         .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling("serve-" + port + ".log").toFile()));
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
     builder.environment().putAll(Map.of("FT_DATA_DIR", dataDir.toString(), "FT_HTTPS_PORT", Integer.toString(port),
         "FT_ADMIN_PASSWORD", ADMIN_PASSWORD, "FT_BCRYPT_COST", "4", "JAVA_OPTS", "-Xmx256m"));
     builder.environment().putAll(env); // a test's own settings win over these defaults
@@ -82,6 +82,11 @@ final class ServeProcess implements AutoCloseable {
       Thread.sleep(500);
     }
     throw new IllegalStateException("payara/serve was not ready within 3 minutes");
+  }
+
+  /** Everything the server printed, across restarts. */
+  Path log() {
+    return dataDir.resolveSibling("serve-" + port + ".log");
   }
 
   Path certificate() {

@@ -17,7 +17,7 @@ import java.util.Date;
 
 /** Shapes a {@link Downloads.Download} into an HTTP answer: headers, status and streamed bytes. */
 final class DownloadResponses {
-  private static final int BUFFER_SIZE = 256 * 1024;
+  private static final int BUFFER_SIZE = 64 * 1024;
 
   private DownloadResponses() {}
 
