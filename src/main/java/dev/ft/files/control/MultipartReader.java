@@ -21,6 +21,7 @@ public final class MultipartReader {
 
   private final InputStream in;
   private final byte[] delimiter; // CRLF "--" boundary
+  private final int[] delimiterSkip; // Horspool's shift for each byte value
   private final byte[] buf;
   private int pos;
   private int limit;
@@ -39,6 +40,7 @@ public final class MultipartReader {
   public MultipartReader(InputStream in, String boundary) {
     this.in = in;
     this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+    this.delimiterSkip = horspoolShifts(delimiter);
     this.buf = new byte[BUFFER_SIZE];
     // The first boundary need not follow a line break; pretend one came before the body.
     System.arraycopy(CRLF, 0, buf, 0, 2);
@@ -165,6 +167,37 @@ public final class MultipartReader {
     return true;
   }
 
+  /**
+   * The body of a file part is scanned for the delimiter with Boyer-Moore-Horspool, which looks
+   * at about one byte in every delimiter length instead of every byte: with the naive scan,
+   * multipart uploads ran at 0.6 of a raw PUT (bench/results.md).
+   */
+  private int indexOfDelimiter(int from) {
+    int m = delimiter.length;
+    int last = limit - m;
+    int i = from;
+    while (i <= last) {
+      int j = m - 1;
+      while (buf[i + j] == delimiter[j]) {
+        if (j == 0) {
+          return i;
+        }
+        j--;
+      }
+      i += delimiterSkip[buf[i + m - 1] & 0xff];
+    }
+    return -1;
+  }
+
+  private static int[] horspoolShifts(byte[] pattern) {
+    int[] shifts = new int[256];
+    java.util.Arrays.fill(shifts, pattern.length);
+    for (int i = 0; i < pattern.length - 1; i++) {
+      shifts[pattern[i] & 0xff] = pattern.length - 1 - i;
+    }
+    return shifts;
+  }
+
   private int indexOf(byte[] pattern, int from) {
     int last = limit - pattern.length;
     outer:
@@ -217,7 +250,7 @@ public final class MultipartReader {
         return 0;
       }
       while (true) {
-        int at = indexOf(delimiter, Math.max(pos, clean));
+        int at = indexOfDelimiter(Math.max(pos, clean));
         if (at == pos) {
           pos += delimiter.length;
           clean = pos;
