@@ -4,6 +4,7 @@ import dev.ft.platform.DomainException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -86,12 +87,12 @@ public final class MultipartReader {
     Map<String, String> headers = new LinkedHashMap<>();
     int read = 0;
     while (true) {
-      int end = indexOf(CRLF, pos);
+      int end = indexOfCrlf(pos);
       while (end < 0) {
         if (limit - pos > MAX_HEADER_BYTES || !fill()) {
           throw malformed(eof ? "the body ends inside a part's headers" : "a part's headers are too long");
         }
-        end = indexOf(CRLF, pos);
+        end = indexOfCrlf(pos);
       }
       String line = new String(buf, pos, end - pos, StandardCharsets.UTF_8);
       read += end - pos + 2;
@@ -191,26 +192,19 @@ public final class MultipartReader {
 
   private static int[] horspoolShifts(byte[] pattern) {
     int[] shifts = new int[256];
-    java.util.Arrays.fill(shifts, pattern.length);
+    Arrays.fill(shifts, pattern.length);
     for (int i = 0; i < pattern.length - 1; i++) {
       shifts[pattern[i] & 0xff] = pattern.length - 1 - i;
     }
     return shifts;
   }
 
-  private int indexOf(byte[] pattern, int from) {
-    int last = limit - pattern.length;
-    outer:
-    for (int i = from; i <= last; i++) {
-      if (buf[i] != pattern[0]) {
-        continue;
+  /** Where the next line break starts, at or after {@code from}; -1 when none is buffered yet. */
+  private int indexOfCrlf(int from) {
+    for (int i = from; i < limit - 1; i++) {
+      if (buf[i] == '\r' && buf[i + 1] == '\n') {
+        return i;
       }
-      for (int j = 1; j < pattern.length; j++) {
-        if (buf[i + j] != pattern[j]) {
-          continue outer;
-        }
-      }
-      return i;
     }
     return -1;
   }
