@@ -1,5 +1,6 @@
 package dev.ft.faults;
 
+import static dev.ft.faults.Commands.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -169,11 +170,6 @@ class DatabaseDownIT {
       Process p = new ProcessBuilder("mariadb-admin", "--protocol=TCP", "-h127.0.0.1", "-uroot", "ping")
           .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
       return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-    }
-
-    private static void run(String... command) throws Exception {
-      Process p = new ProcessBuilder(command).inheritIO().start();
-      assertEquals(0, p.waitFor(), String.join(" ", command) + " failed");
     }
   }
 }

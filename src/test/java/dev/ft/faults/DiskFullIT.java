@@ -1,5 +1,6 @@
 package dev.ft.faults;
 
+import static dev.ft.faults.Commands.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,11 +42,6 @@ class DiskFullIT {
       server.close();
     }
     run("umount", storage.toString());
-  }
-
-  private static void run(String... command) throws Exception {
-    Process process = new ProcessBuilder(command).inheritIO().start();
-    assertEquals(0, process.waitFor(), String.join(" ", command) + " failed");
   }
 
   @Test
