@@ -52,7 +52,7 @@ public class Accounts {
   }
 
   public Optional<Account> find(String username) {
-    if (username == null || username.length() > 32) {
+    if (username == null || username.length() > Username.MAX_LENGTH) {
       return Optional.empty();
     }
     return em.createNamedQuery(Account.BY_KEY, Account.class)
@@ -85,6 +85,7 @@ public class Accounts {
     }
     Role before = account.role();
     account.changeRole(role);
+    tokens.forgetCallersOnCompletion();
     audit.record(actor, AuditAction.ROLE, account.username(), null, before.wireName() + " -> " + role.wireName());
     return account;
   }

@@ -1,6 +1,5 @@
 package dev.ft.accounts.control;
 
-import dev.ft.accounts.entity.Account;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
@@ -9,8 +8,8 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.Set;
 
 /**
- * Checks bearer tokens. The account's role is read on every request, so a role change or a
- * deletion takes effect on the caller's next request.
+ * Checks bearer tokens. A role change or a deletion takes effect on the caller's next request:
+ * both clear the cache of {@link Tokens}.
  */
 @ApplicationScoped
 public class TokenIdentityStore implements IdentityStore {
@@ -22,12 +21,12 @@ public class TokenIdentityStore implements IdentityStore {
     if (!(credential instanceof BearerCredential bearer)) {
       return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
-    return tokens.accountOf(bearer.token())
+    return tokens.callerOf(bearer.token())
         .map(TokenIdentityStore::resultFor)
         .orElse(CredentialValidationResult.INVALID_RESULT);
   }
 
-  private static CredentialValidationResult resultFor(Account account) {
-    return new CredentialValidationResult(account.username(), Set.of(account.role().wireName()));
+  private static CredentialValidationResult resultFor(Caller caller) {
+    return new CredentialValidationResult(caller.username(), Set.of(caller.role().wireName()));
   }
 }

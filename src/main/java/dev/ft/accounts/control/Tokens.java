@@ -2,6 +2,7 @@ package dev.ft.accounts.control;
 
 import dev.ft.accounts.entity.AccessToken;
 import dev.ft.accounts.entity.Account;
+import dev.ft.platform.TransactionOutcomes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,14 +23,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Bearer tokens: 256 random bits handed to the client once, stored only as their SHA-256, valid
  * until they expire or are revoked. A token is checked when a request starts, so a long upload
- * is never cut off because its token expires mid-way.
+ * is never cut off because its token expires mid-way. Whom a token speaks for is cached
+ * ({@link TokenCache}); every revocation and role change clears that cache when it commits.
  */
 @ApplicationScoped
 public class Tokens {
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  private final TokenCache cache = new TokenCache();
+
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
+  @Inject TransactionOutcomes transactions;
 
   @Inject
   @ConfigProperty(name = "ft.token-ttl", defaultValue = "24h")
@@ -50,15 +55,25 @@ public class Tokens {
     return new IssuedToken(token, expiresAt);
   }
 
-  public Optional<Account> accountOf(String token) {
+  /** Whom a token speaks for; the database is read at most every few seconds per token. */
+  public Optional<Caller> callerOf(String token) {
     if (token == null || token.isEmpty() || token.length() > 100) {
       return Optional.empty();
     }
-    AccessToken found = em.find(AccessToken.class, hashOf(token));
-    if (found == null || found.isExpiredAt(clock.instant())) {
+    String hash = hashOf(token);
+    Instant now = clock.instant();
+    Optional<Caller> cached = cache.get(hash, now);
+    if (cached.isPresent()) {
+      return cached;
+    }
+    long generation = cache.generation();
+    AccessToken found = em.find(AccessToken.class, hash);
+    if (found == null || found.isExpiredAt(now)) {
       return Optional.empty();
     }
-    return Optional.of(found.account());
+    Caller caller = new Caller(found.account().username(), found.account().role());
+    cache.put(hash, caller, found.expiresAt(), now, generation);
+    return Optional.of(caller);
   }
 
   @Transactional
@@ -66,12 +81,22 @@ public class Tokens {
     AccessToken found = em.find(AccessToken.class, hashOf(token));
     if (found != null) {
       em.remove(found);
+      forgetCallersOnCompletion();
     }
   }
 
   @Transactional
   public void revokeAllOf(Account account) {
     em.createNamedQuery(AccessToken.DELETE_OF_ACCOUNT).setParameter("account", account).executeUpdate();
+    forgetCallersOnCompletion();
+  }
+
+  /**
+   * For changes to what {@link #callerOf} answers that are not revocations (a role change): once
+   * the current transaction ends, every token is read from the database again.
+   */
+  public void forgetCallersOnCompletion() {
+    transactions.afterCompletion(committed -> cache.invalidate());
   }
 
   static String hashOf(String token) {

@@ -9,17 +9,14 @@ import dev.ft.files.entity.FileName;
 import dev.ft.files.entity.StoredFile;
 import dev.ft.files.entity.Visibility;
 import dev.ft.platform.DomainException;
-import jakarta.annotation.Resource;
+import dev.ft.platform.TransactionOutcomes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -41,8 +38,7 @@ public class FileCatalog {
   @Inject AuditLog audit;
   @Inject Clock clock;
 
-  @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
-  TransactionSynchronizationRegistry transactions;
+  @Inject TransactionOutcomes transactions;
 
   /** A received upload waiting to be given a name. */
   public record Incoming(String name, String contentType, ReceivedBlob received) {}
@@ -87,11 +83,20 @@ public class FileCatalog {
         .findFirst();
   }
 
-  /** The file if the caller may see it; otherwise the same 404 whether it exists or not. */
+  /**
+   * The file if the caller may see it; otherwise the same 404 whether it exists or not. One query
+   * with its owner, as every download asks this.
+   */
   public StoredFile require(String ownerName, String name, Access access) {
     FileName.require(name);
-    return accounts.find(ownerName)
-        .flatMap(owner -> find(owner, name))
+    if (ownerName == null || ownerName.length() > Username.MAX_LENGTH) {
+      throw notFound(ownerName, name);
+    }
+    return em.createNamedQuery(StoredFile.BY_OWNER_NAME_AND_NAME, StoredFile.class)
+        .setParameter("ownerKey", Username.key(ownerName))
+        .setParameter("name", name)
+        .getResultStream()
+        .findFirst()
         .filter(file -> isVisible(file, access))
         .orElseThrow(() -> notFound(ownerName, name));
   }
@@ -130,7 +135,7 @@ public class FileCatalog {
 
     List<String> promoted = new ArrayList<>();
     List<String> replaced = new ArrayList<>();
-    afterCompletion(committed -> (committed ? replaced : promoted).forEach(store::delete));
+    transactions.afterCompletion(committed -> (committed ? replaced : promoted).forEach(store::delete));
     List<Committed> results = new ArrayList<>();
     for (int i = 0; i < incoming.size(); i++) {
       Incoming upload = incoming.get(i);
@@ -170,7 +175,7 @@ public class FileCatalog {
     StoredFile file = em.merge(require(ownerName, name, Access.OWNER));
     String key = file.storageKey();
     em.remove(file);
-    afterCompletion(committed -> {
+    transactions.afterCompletion(committed -> {
       if (committed) {
         store.delete(key);
       }
@@ -186,7 +191,7 @@ public class FileCatalog {
     List<String> keys = files.stream().map(StoredFile::storageKey).toList();
     files.forEach(em::remove);
     em.flush();
-    afterCompletion(committed -> {
+    transactions.afterCompletion(committed -> {
       if (committed) {
         keys.forEach(store::delete);
       }
@@ -199,18 +204,6 @@ public class FileCatalog {
     } catch (IOException e) {
       throw StorageFailures.of(e);
     }
-  }
-
-  private void afterCompletion(java.util.function.Consumer<Boolean> action) {
-    transactions.registerInterposedSynchronization(new Synchronization() {
-      @Override
-      public void beforeCompletion() {}
-
-      @Override
-      public void afterCompletion(int status) {
-        action.accept(status == Status.STATUS_COMMITTED);
-      }
-    });
   }
 
   static DomainException notFound(String owner, String name) {

@@ -26,6 +26,9 @@ import java.util.Objects;
     name = StoredFile.BY_OWNER_AND_NAME,
     query = "SELECT f FROM StoredFile f WHERE f.owner = :owner AND f.name = :name")
 @NamedQuery(
+    name = StoredFile.BY_OWNER_NAME_AND_NAME,
+    query = "SELECT f FROM StoredFile f JOIN FETCH f.owner WHERE f.owner.usernameKey = :ownerKey AND f.name = :name")
+@NamedQuery(
     name = StoredFile.WITH_VISIBILITY,
     query = "SELECT f FROM StoredFile f WHERE f.visibility IN :visibilities ORDER BY f.owner.usernameKey, f.name")
 @NamedQuery(
@@ -39,6 +42,7 @@ import java.util.Objects;
 public class StoredFile {
   public static final String OF_OWNER = "StoredFile.ofOwner";
   public static final String BY_OWNER_AND_NAME = "StoredFile.byOwnerAndName";
+  public static final String BY_OWNER_NAME_AND_NAME = "StoredFile.byOwnerNameAndName";
   public static final String WITH_VISIBILITY = "StoredFile.withVisibility";
   public static final String BYTES_OF_OWNER = "StoredFile.bytesOfOwner";
   public static final String ALL_KEYS = "StoredFile.allKeys";
