@@ -17,7 +17,7 @@ import java.util.function.LongConsumer;
  */
 @ApplicationScoped
 public class BlobReceiver {
-  private static final int BUFFER_SIZE = 256 * 1024;
+  private static final int BUFFER_SIZE = 128 * 1024;
 
   @Inject FileStore store;
 
@@ -32,7 +32,7 @@ public class BlobReceiver {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
       byte[] buffer = new byte[BUFFER_SIZE];
       long total = 0;
-      for (int n; (n = read(body, buffer)) >= 0; ) {
+      for (int n; (n = fill(body, buffer)) > 0; ) {
         total += n;
         limitCheck.accept(total);
         sha256.update(buffer, 0, n);
@@ -59,9 +59,14 @@ public class BlobReceiver {
     }
   }
 
-  private static int read(InputStream body, byte[] buffer) {
+  /**
+   * Reads until the buffer is full or the body ends (0 then). A read returns what one TLS record
+   * held; full buffers made multipart uploads ~15% faster (fewer passes through the part reader,
+   * fewer writes), bench/results.md.
+   */
+  private static int fill(InputStream body, byte[] buffer) {
     try {
-      return body.read(buffer);
+      return body.readNBytes(buffer, 0, buffer.length);
     } catch (IOException e) {
       throw interrupted(); // the client went away or broke the transfer
     }
