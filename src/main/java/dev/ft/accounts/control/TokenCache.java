@@ -23,7 +23,8 @@ class TokenCache {
   static final Duration MAX_AGE = Duration.ofSeconds(10);
   static final int MAX_ENTRIES = 10_000;
 
-  private record Entry(Caller caller, Instant expiresAt, Instant readAt, long generation) {}
+  /** {@code usableUntil}: the token's expiry or the end of the entry's maximum age, whichever is first. */
+  private record Entry(Caller caller, Instant usableUntil, long generation) {}
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private final AtomicLong generation = new AtomicLong();
@@ -38,10 +39,7 @@ class TokenCache {
     if (entry == null) {
       return Optional.empty();
     }
-    boolean current = entry.generation == generation.get()
-        && now.isBefore(entry.expiresAt)
-        && now.isBefore(entry.readAt.plus(MAX_AGE));
-    if (!current) {
+    if (entry.generation != generation.get() || !now.isBefore(entry.usableUntil)) {
       entries.remove(tokenHash, entry);
       return Optional.empty();
     }
@@ -56,8 +54,10 @@ class TokenCache {
     if (entries.size() >= MAX_ENTRIES) {
       entries.clear(); // a burst of distinct tokens; rereading them is cheap enough
     }
+    Instant maxAgeEnd = readAt.plus(MAX_AGE);
+    Instant usableUntil = expiresAt.isBefore(maxAgeEnd) ? expiresAt : maxAgeEnd;
     // Should a change commit right here, this entry carries the old generation and get() skips it.
-    entries.put(tokenHash, new Entry(caller, expiresAt, readAt, readGeneration));
+    entries.put(tokenHash, new Entry(caller, usableUntil, readGeneration));
   }
 
   /** After a committed change to tokens or accounts: nothing read before it is served again. */

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /** The rules for usernames: 3–32 of {@code A-Z a-z 0-9 . _ -}, starting with a letter or digit. */
 public final class Username {
   public static final int MAX_LENGTH = 32;
-  private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2,31}");
+  private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2," + (MAX_LENGTH - 1) + "}");
 
   private Username() {}
 
