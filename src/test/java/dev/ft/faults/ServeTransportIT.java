@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ft.it.Api;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -96,6 +100,46 @@ class ServeTransportIT {
       String text = n > 0 ? new String(answer, 0, n, StandardCharsets.ISO_8859_1) : "";
       assertTrue(!text.startsWith("HTTP/1.1 200"), "plain HTTP on the TLS port gets no API answer: " + text);
     }
+  }
+
+  /**
+   * curl's defaults offer HTTP/2 and would take it, and on this runtime an HTTP/2 upload stops
+   * after 2 GiB (README, "Transport and security"). The listener answers in HTTP/1.1, over which
+   * an upload past 2 GiB arrives whole.
+   */
+  @Test
+  void curlsDefaultsUploadMoreThanTwoGibibytesWhole() throws Exception {
+    Api api = server.api();
+    Api.Caller user = api.register("beyond2g");
+    long size = (2L << 30) + (1 << 20);
+    Path source = Path.of(System.getProperty("ft.faults.dir"), "beyond-2-gib.bin");
+    try (RandomAccessFile sparse = new RandomAccessFile(source.toFile(), "rw")) {
+      sparse.setLength(size); // zeros, without writing 2 GiB to the test's disk
+    }
+    Path answer = source.resolveSibling("beyond-2-gib.json");
+    Process curl = new ProcessBuilder("curl", "-sS", "--cacert", server.certificate().toString(),
+        "-H", "Authorization: " + user.authorization(), "-T", source.toString(), "-o", answer.toString(),
+        "-w", "%{http_version} %{http_code}", api.uri("/api/v1/files/beyond-2-gib.bin").toString())
+        .redirectErrorStream(true).start();
+    String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(curl.waitFor(5, TimeUnit.MINUTES), "curl finished");
+    Files.delete(source);
+    assertEquals("1.1 201", out, "curl's HTTP version and status");
+    try (JsonReader reader = Json.createReader(Files.newBufferedReader(answer))) {
+      JsonObject file = reader.readObject();
+      assertEquals(size, file.getJsonNumber("size").longValueExact());
+      assertEquals(sha256OfZeros(size), file.getString("sha256"));
+    }
+    assertEquals(204, api.delete("/api/v1/files/beyond-2-gib.bin", user).status());
+  }
+
+  private static String sha256OfZeros(long size) throws Exception {
+    MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+    byte[] zeros = new byte[1 << 20];
+    for (long left = size; left > 0; left -= zeros.length) {
+      sha256.update(zeros, 0, (int) Math.min(zeros.length, left));
+    }
+    return HexFormat.of().formatHex(sha256.digest());
   }
 
   /**
