@@ -128,6 +128,18 @@ class AdminPageIT extends ServerIT {
   }
 
   @Test
+  void aPasswordChangeThroughTheApiEndsThePageSession() {
+    assertEquals(200, api.sendJson("PUT", "/api/v1/admin/users/" + seeded.username() + "/role", api.admin(),
+        "{\"role\":\"admin\"}").status());
+    browser.signIn(seeded.username(), Api.PASSWORD);
+    assertTrue(browser.driver().getCurrentUrl().endsWith("/admin"), "signed in, on the users page");
+    assertEquals(204, api.sendJson("POST", "/api/v1/auth/password", seeded,
+        "{\"currentPassword\":\"" + Api.PASSWORD + "\",\"newPassword\":\"a new and longer passphrase\"}").status());
+    browser.go("/admin");
+    assertTrue(browser.driver().getCurrentUrl().endsWith("/admin/login"), "the page needs the new password");
+  }
+
+  @Test
   void aRegularUserIsRefusedWithAPage() {
     browser.signIn(seeded.username(), Api.PASSWORD);
     assertEquals("Not allowed", browser.text("#problem-title"));

@@ -2,6 +2,7 @@ package dev.ft.accounts.boundary;
 
 import dev.ft.accounts.control.Accounts;
 import dev.ft.accounts.entity.Account;
+import dev.ft.platform.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +12,8 @@ import java.util.Optional;
 /**
  * A caller remembered in the HTTP session after signing in with the admin page's form. The
  * account is read again on every request, so a demotion or removal ends the session's rights
- * at once. The session is honoured for the admin page, and for safe (GET, HEAD) requests
+ * at once, and so does a password change: the session keeps a fingerprint of the password hash
+ * it was opened with, as every token of the user dies with the old password. The session is honoured for the admin page, and for safe (GET, HEAD) requests
  * elsewhere, so the page can link to downloads; never for a state change outside the page,
  * whose forms carry a CSRF token.
  */
@@ -19,6 +21,7 @@ import java.util.Optional;
 public class BrowserSessions {
   static final String PAGE_PREFIX = "/admin";
   private static final String CALLER = "ft.caller";
+  private static final String PASSWORD_FINGERPRINT = "ft.password";
 
   @Inject Accounts accounts;
 
@@ -26,6 +29,7 @@ public class BrowserSessions {
     HttpSession session = request.getSession(true);
     request.changeSessionId(); // no session fixation
     session.setAttribute(CALLER, account.username());
+    session.setAttribute(PASSWORD_FINGERPRINT, fingerprint(account));
   }
 
   public void signOut(HttpServletRequest request) {
@@ -44,11 +48,17 @@ public class BrowserSessions {
     if (!isPage(request) && !isSafe(request)) {
       return Optional.empty();
     }
-    Optional<Account> account = accounts.find(username);
+    Optional<Account> account = accounts.find(username)
+        .filter(found -> fingerprint(found).equals(session.getAttribute(PASSWORD_FINGERPRINT)));
     if (account.isEmpty()) {
       session.invalidate();
     }
     return account;
+  }
+
+  /** Not the hash itself: a session may be written out by the runtime, a BCrypt hash never is. */
+  private static String fingerprint(Account account) {
+    return Sha256.hex(account.passwordHash());
   }
 
   static boolean isPage(HttpServletRequest request) {

@@ -2,21 +2,18 @@ package dev.ft.accounts.control;
 
 import dev.ft.accounts.entity.AccessToken;
 import dev.ft.accounts.entity.Account;
+import dev.ft.platform.Sha256;
 import dev.ft.platform.TransactionOutcomes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -51,7 +48,7 @@ public class Tokens {
     Instant now = clock.instant();
     Instant expiresAt = now.plus(ttl);
     em.createNamedQuery(AccessToken.DELETE_EXPIRED).setParameter("now", now).executeUpdate();
-    em.persist(new AccessToken(hashOf(token), em.merge(account), now, expiresAt));
+    em.persist(new AccessToken(Sha256.hex(token), em.merge(account), now, expiresAt));
     return new IssuedToken(token, expiresAt);
   }
 
@@ -60,7 +57,7 @@ public class Tokens {
     if (token == null || token.isEmpty() || token.length() > 100) {
       return Optional.empty();
     }
-    String hash = hashOf(token);
+    String hash = Sha256.hex(token);
     Instant now = clock.instant();
     Optional<Caller> cached = cache.get(hash, now);
     if (cached.isPresent()) {
@@ -78,7 +75,7 @@ public class Tokens {
 
   @Transactional
   public void revoke(String token) {
-    AccessToken found = em.find(AccessToken.class, hashOf(token));
+    AccessToken found = em.find(AccessToken.class, Sha256.hex(token));
     if (found != null) {
       em.remove(found);
       forgetCallersOnCompletion();
@@ -99,12 +96,4 @@ public class Tokens {
     transactions.afterCompletion(committed -> cache.invalidate());
   }
 
-  static String hashOf(String token) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
-  }
 }
