@@ -13,9 +13,9 @@ import java.util.Optional;
  * A caller remembered in the HTTP session after signing in with the admin page's form. The
  * account is read again on every request, so a demotion or removal ends the session's rights
  * at once, and so does a password change: the session keeps a fingerprint of the password hash
- * it was opened with, as every token of the user dies with the old password. The session is honoured for the admin page, and for safe (GET, HEAD) requests
- * elsewhere, so the page can link to downloads; never for a state change outside the page,
- * whose forms carry a CSRF token.
+ * it was opened with, as every token of the user dies with the old password. The session is
+ * honoured for the admin page, and for safe (GET, HEAD) requests elsewhere, so the page can
+ * link to downloads; never for a state change outside the page, whose forms carry a CSRF token.
  */
 @ApplicationScoped
 public class BrowserSessions {
