@@ -2,12 +2,15 @@ package dev.ft.accounts.boundary;
 
 import dev.ft.accounts.control.Accounts;
 import dev.ft.accounts.entity.Account;
+import dev.ft.platform.DomainException;
 import dev.ft.platform.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A caller remembered in the HTTP session after signing in with the admin page's form. The
@@ -25,11 +28,43 @@ public class BrowserSessions {
 
   @Inject Accounts accounts;
 
+  @Inject
+  @ConfigProperty(name = "ft.admin.max-sessions", defaultValue = "1000")
+  int maxSessions;
+
+  private final AtomicInteger open = new AtomicInteger();
+
+  /**
+   * Opens a new session for the account; whatever session the browser had is ended, so nothing
+   * from before sign-in (an id, a form token) carries over. Sessions are only ever created
+   * here, and at most {@code ft.admin.max-sessions} live at once on this server.
+   */
   public void signIn(HttpServletRequest request, Account account) {
+    signOut(request);
+    if (open.get() >= maxSessions) {
+      throw new DomainException(DomainException.Kind.UNAVAILABLE, "Too many sessions",
+          "Too many people are signed in to the admin page on this server; try again when someone signs out.");
+    }
     HttpSession session = request.getSession(true);
-    request.changeSessionId(); // no session fixation
     session.setAttribute(CALLER, account.username());
     session.setAttribute(PASSWORD_FINGERPRINT, fingerprint(account));
+  }
+
+  /** How many sessions this server holds now, and how many it allows. */
+  public int openSessions() {
+    return open.get();
+  }
+
+  public int maxSessions() {
+    return maxSessions;
+  }
+
+  void opened() {
+    open.incrementAndGet();
+  }
+
+  void closed() {
+    open.decrementAndGet();
   }
 
   public void signOut(HttpServletRequest request) {

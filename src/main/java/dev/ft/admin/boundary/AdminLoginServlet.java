@@ -20,6 +20,7 @@ import java.util.Optional;
  */
 @WebServlet({"/admin/login", "/admin/logout"})
 public class AdminLoginServlet extends HttpServlet {
+  private static final String SIGNED_OUT = "signed-out";
 
   @Inject Logins logins;
   @Inject Accounts accounts;
@@ -29,9 +30,12 @@ public class AdminLoginServlet extends HttpServlet {
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
     if (request.isUserInRole("admin")) {
       Pages.redirect(request, response, "/admin", null);
-    } else {
-      Pages.render(request, response, "login");
+      return;
     }
+    if (request.getParameter(SIGNED_OUT) != null) {
+      request.setAttribute("notice", "You are signed out.");
+    }
+    Pages.render(request, response, "login");
   }
 
   @Override
@@ -39,7 +43,7 @@ public class AdminLoginServlet extends HttpServlet {
       throws ServletException, IOException {
     if (request.getServletPath().equals("/admin/logout")) {
       sessions.signOut(request);
-      Pages.redirect(request, response, "/admin/login", "You are signed out.");
+      Pages.redirect(request, response, "/admin/login?" + SIGNED_OUT, null);
       return;
     }
     String username = String.valueOf(request.getParameter("username"));

@@ -12,7 +12,7 @@ import java.io.IOException;
 
 /**
  * Around every admin page: a strict Content-Security-Policy (no script at all, no framing), and
- * no state change without the session's CSRF token. A domain failure shows as a page, not a
+ * no state change without the form's CSRF token. A domain failure shows as a page, not a
  * stack trace.
  */
 @WebFilter({"/admin", "/admin/*"})
@@ -31,7 +31,7 @@ public class AdminPageFilter extends HttpFilter {
       Pages.problem(request, response, 403, "This form has expired or did not come from this page. Reload and try again.");
       return;
     }
-    request.setAttribute(Csrf.FIELD, Csrf.tokenFor(request));
+    request.setAttribute(Csrf.FIELD, Csrf.tokenFor(request, response));
     try {
       chain.doFilter(request, response);
     } catch (DomainException e) {

@@ -1,38 +1,73 @@
 package dev.ft.admin.boundary;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
 
-/** One random token per session, carried by every form of the admin page and checked on POST. */
+/**
+ * A random token carried by every form of the admin page and checked on POST. Signed in, it
+ * lives in the session, which sign-in creates, so no token from before sign-in survives it.
+ * Before sign-in a stranger's request may leave nothing behind on the server, so the sign-in
+ * form's token is a double-submit cookie instead: the form repeats the cookie's value, which a
+ * page on another site can neither read nor set ({@code __Host-}: this host only, HTTPS only).
+ */
 final class Csrf {
   static final String FIELD = "csrf";
+  static final String COOKIE = "__Host-ft-csrf";
   private static final String ATTRIBUTE = "ft.csrf";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private Csrf() {}
 
-  static String tokenFor(HttpServletRequest request) {
-    HttpSession session = request.getSession(true);
-    if (session.getAttribute(ATTRIBUTE) instanceof String token) {
+  static String tokenFor(HttpServletRequest request, HttpServletResponse response) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      if (session.getAttribute(ATTRIBUTE) instanceof String token) {
+        return token;
+      }
+      String token = newToken();
+      session.setAttribute(ATTRIBUTE, token);
       return token;
     }
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    session.setAttribute(ATTRIBUTE, token);
-    return token;
+    return cookieOf(request).orElseGet(() -> {
+      String token = newToken();
+      Cookie cookie = new Cookie(COOKIE, token);
+      cookie.setPath("/");
+      cookie.setSecure(true);
+      cookie.setHttpOnly(true);
+      response.addCookie(cookie);
+      return token;
+    });
   }
 
   static boolean isValid(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
+    Optional<String> expected = session != null
+        ? Optional.ofNullable(session.getAttribute(ATTRIBUTE)).map(String.class::cast)
+        : cookieOf(request);
     String sent = request.getParameter(FIELD);
-    if (session == null || sent == null || !(session.getAttribute(ATTRIBUTE) instanceof String expected)) {
-      return false;
-    }
-    return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
+    return expected.isPresent() && sent != null
+        && MessageDigest.isEqual(expected.get().getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Optional<String> cookieOf(HttpServletRequest request) {
+    Cookie[] cookies = request.getCookies();
+    return cookies == null ? Optional.empty() : Arrays.stream(cookies)
+        .filter(c -> COOKIE.equals(c.getName()) && !c.getValue().isEmpty())
+        .map(Cookie::getValue)
+        .findFirst();
+  }
+
+  private static String newToken() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }
