@@ -1,15 +1,18 @@
 package dev.ft.platform;
 
 import dev.ft.accounts.control.AdminBootstrap;
+import dev.ft.audit.control.AuditRetention;
 import dev.ft.files.control.StorageJanitor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
 
 /**
- * Start-up work, in the order it must happen, before the first request is served: schema,
- * then the leftovers of a crash, then the bootstrap administrator.
+ * Start-up work, in the order it must happen, before the first request is served: the
+ * application's classes, the runtime's missing reason phrases, the schema, then the leftovers of
+ * a crash, then the bootstrap administrator; and from then on the audit trail's retention.
  */
 @ApplicationScoped
 public class ApplicationStartup {
@@ -17,10 +20,16 @@ public class ApplicationStartup {
   @Inject DatabaseMigration migration;
   @Inject StorageJanitor janitor;
   @Inject AdminBootstrap adminBootstrap;
+  @Inject AuditRetention auditRetention;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    if (event instanceof ServletContext context) {
+      ApplicationClasses.loadAll(context);
+    }
+    ReasonPhrases.register();
     migration.migrate();
     janitor.removeLeftovers();
     adminBootstrap.ensureAdminExists();
+    auditRetention.start();
   }
 }

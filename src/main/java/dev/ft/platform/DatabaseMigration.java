@@ -8,7 +8,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
-/** Brings the schema up to date with the migrations shipped from {@code sql/}. */
+/** Brings the schema up to date with the migrations shipped from {@code sql/}, and the Java ones. */
 @ApplicationScoped
 public class DatabaseMigration {
   private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
@@ -25,6 +25,7 @@ public class DatabaseMigration {
             .dataSource(dataSource)
             .locations("classpath:db/migration")
             .placeholders(Map.of("table_options", mySql ? MYSQL_TABLE_OPTIONS : ""))
+            .javaMigrations(new NamesWithoutPadding(mySql))
             .load()
             .migrate();
     LOG.info(() -> "Database schema at version " + result.targetSchemaVersion

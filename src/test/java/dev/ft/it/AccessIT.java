@@ -114,11 +114,23 @@ class AccessIT extends ServerIT {
     assertEquals(List.of("public.txt"), names(api.get("/api/v1/public", Caller.ANONYMOUS), o));
     assertArrayEquals("shared.txt".getBytes(StandardCharsets.UTF_8),
         api.get("/api/v1/shared/" + o + "/shared.txt", s.other()).bytes());
-    assertArrayEquals("public.txt".getBytes(StandardCharsets.UTF_8),
-        api.get("/api/v1/public/" + o + "/public.txt", Caller.ANONYMOUS).bytes());
+    Res shared = api.get("/api/v1/shared/" + o + "/shared.txt", s.other());
+    assertEquals("private", shared.header("Cache-Control"), "what needs a login stays out of shared caches");
+    Res published = api.get("/api/v1/public/" + o + "/public.txt", Caller.ANONYMOUS);
+    assertArrayEquals("public.txt".getBytes(StandardCharsets.UTF_8), published.bytes());
+    assertEquals("public, no-cache", published.header("Cache-Control"), "a cache asks again before reuse");
     assertEquals(200, visibility(s.owner(), "/api/v1/files/public.txt", "private").status());
     assertEquals(404, api.get("/api/v1/public/" + o + "/public.txt", Caller.ANONYMOUS).status(),
         "a file made private is gone for others at once");
+  }
+
+  @Test
+  void theRuntimeNeitherDescribesItselfNorNamesItsVersion() {
+    Res wadl = api.get("/api/v1/application.wadl", Caller.ANONYMOUS);
+    assertEquals(404, wadl.status(), wadl.toString());
+    Res options = api.send(api.request("/api/v1/public").method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+    assertTrue(!options.text().contains("Jersey") && !options.text().contains("wadl"),
+        "no runtime description: " + options);
   }
 
   @Test
@@ -232,6 +244,21 @@ class AccessIT extends ServerIT {
         "{\"username\":\"" + o + "\",\"password\":\"" + Api.PASSWORD + "\"}").status(), "the name is free again");
     assertEquals(List.of(), names(api.get("/api/v1/files", api.login(o, Api.PASSWORD)), o),
         "a new account of the same name starts empty");
+  }
+
+  @Test
+  void strangersDownloadingAPublicFileAgainAndAgainAddOneAuditRow() {
+    Setup s = setup();
+    String o = s.owner().username();
+    for (int i = 0; i < 5; i++) {
+      Res tiny = api.send(api.request("/api/v1/public/" + o + "/public.txt").header("Range", "bytes=0-0"));
+      assertEquals(206, tiny.status(), tiny.toString());
+    }
+    long anonymousRows = api.get("/api/v1/admin/audit?limit=1000&user=" + o, s.admin()).array().stream()
+        .map(v -> v.asJsonObject())
+        .filter(e -> e.getString("actor").equals("anonymous") && e.getString("action").equals("download"))
+        .count();
+    assertEquals(1, anonymousRows, "anonymous downloads of one file are recorded once an hour");
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ft.it.Api.Caller;
 import dev.ft.it.Api.Res;
 import jakarta.json.JsonObject;
+import java.util.List;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
@@ -165,6 +166,30 @@ class AccountsIT extends ServerIT {
     assertEquals(429, basic.status(), "HTTP Basic is throttled as well: " + basic);
     Caller other = api.register("free");
     assertEquals(200, login(other.username(), Api.PASSWORD).status(), "other users are not affected");
+  }
+
+  @Test
+  void paddedUsernamesNeitherFindTheAccountNorDodgeItsLockout() {
+    Caller user = api.register("pad");
+    for (String padded : List.of(user.username() + " ", " " + user.username(), user.username() + "\t")) {
+      assertEquals(401, api.get("/api/v1/auth/me", Caller.basic(padded, Api.PASSWORD)).status(),
+          "'" + padded + "' is not " + user.username());
+    }
+    for (int i = 0; i < 5; i++) {
+      assertEquals(401, login(user.username(), "wrong password " + i).status());
+    }
+    for (String padded : List.of(user.username() + " ", user.username() + "   ")) {
+      Res basic = api.get("/api/v1/auth/me", Caller.basic(padded, Api.PASSWORD));
+      assertNotEquals(200, basic.status(), "a locked-out user stays out under a padded name: " + basic);
+    }
+  }
+
+  @Test
+  void theLoginAnswerIsNeverCached() {
+    Caller user = api.register("nocache");
+    Res login = login(user.username(), Api.PASSWORD);
+    assertEquals(200, login.status());
+    assertEquals("no-store", login.header("Cache-Control"), "a token must not be kept by any cache");
   }
 
   static void assertProblem(Res answer, int status) {

@@ -55,9 +55,10 @@ class DownloadsIT extends ServerIT {
     assertTrue(lastModified.toInstant().isAfter(java.time.Instant.now().minusSeconds(300)));
     String disposition = download.header("Content-Disposition");
     assertTrue(disposition.startsWith("attachment; filename=\""), disposition);
-    assertTrue(disposition.contains("filename*=UTF-8''Gr%C3%BC%C3%9Fe%20%26%20%22quotes%22.txt"), disposition);
+    assertTrue(disposition.contains("filename*=UTF-8''Gr%C3%BC%C3%9Fe%20&%20%22quotes%22.txt"), disposition);
     assertTrue(!disposition.contains("\"quotes\""), "an unescaped quote would break the header: " + disposition);
     assertEquals("nosniff", download.header("X-Content-Type-Options"));
+    assertEquals("private", download.header("Cache-Control"), "no shared cache keeps a private file");
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,42 @@ class UploadsIT extends ServerIT {
     try (Stream<Path> leftovers = Files.list(pending)) {
       assertEquals(List.of(), leftovers.toList(), "no unfinished upload may stay in " + pending);
     }
+  }
+
+  @Test
+  void namesThatDifferOnlyByTrailingSpacesAreTwoFiles() {
+    Caller user = api.register("pad");
+    assertEquals(201, api.putBytes(file("report.txt"), user, new byte[] {1}).status());
+    assertEquals(201, api.putBytes(file("report.txt "), user, new byte[] {2, 2}).status(), "a new name, a new file");
+    assertEquals(List.of("report.txt", "report.txt "), namesOf(user).stream().sorted().toList());
+    assertArrayEquals(new byte[] {1}, api.get(file("report.txt"), user).bytes(), "the first file kept its bytes");
+    assertArrayEquals(new byte[] {2, 2}, api.get(file("report.txt "), user).bytes());
+  }
+
+  @Test
+  void jsonFilesAreFilesWhateverTheirSizeOrContent() {
+    Caller user = api.register("jsonfile");
+    byte[] big = ("[" + "\"x\",".repeat(20_000) + "\"end\"]").getBytes(StandardCharsets.UTF_8);
+    byte[] broken = "{\"not\": json".getBytes(StandardCharsets.UTF_8);
+    for (var upload : List.of(Map.entry("data.json", big), Map.entry("broken.json", broken))) {
+      Res stored = api.send(user.sign(api.request(file(upload.getKey()))
+          .PUT(HttpRequest.BodyPublishers.ofByteArray(upload.getValue()))
+          .header("Content-Type", upload.getKey().equals("data.json") ? "application/json" : "application/ld+json")));
+      assertEquals(201, stored.status(), upload.getKey() + ": " + stored);
+      assertArrayEquals(upload.getValue(), api.get(file(upload.getKey()), user).bytes(), upload.getKey());
+    }
+  }
+
+  @Test
+  void aSemicolonInThePathIsRefusedUnlessEncoded() {
+    Caller user = api.register("semi");
+    assertEquals(201, api.putBytes(file("report"), user, new byte[] {1}).status());
+    Res refused = api.putBytes("/api/v1/files/report;v=2.txt", user, new byte[] {2});
+    assertEquals(400, refused.status(), "never a different name than the one asked for: " + refused);
+    AccountsIT.assertProblem(refused, 400);
+    assertArrayEquals(new byte[] {1}, api.get(file("report"), user).bytes(), "'report' was not replaced");
+    assertEquals(201, api.putBytes("/api/v1/files/report%3Bv=2.txt", user, new byte[] {3}).status());
+    assertEquals(List.of("report", "report;v=2.txt"), namesOf(user).stream().sorted().toList());
   }
 
   @Test
@@ -82,7 +119,7 @@ class UploadsIT extends ServerIT {
   void namesAreCaseSensitiveAndMayBeAnyUnicode() {
     Caller user = api.register("names");
     List<String> names = List.of("A.txt", "a.txt", "日本語 ファイル.txt", "100% #1 & ?.txt", "x".repeat(255), ".hidden",
-        "trailing.", "\u202Eevil.txt");
+        "trailing.", "emoji 😀.png");
     for (String name : names) {
       Res created = api.putBytes(file(name), user, name.getBytes(StandardCharsets.UTF_8));
       assertEquals(201, created.status(), "'" + name + "' is a valid name: " + created);
@@ -97,7 +134,7 @@ class UploadsIT extends ServerIT {
   void badNamesAre400AndStoreNothing() throws IOException {
     Caller user = api.register("badname");
     List<String> bad = List.of("a/b", "../etc", "tab\there", "bell\u0007", "del\u007f", "c1\u0085",
-        "é".repeat(128));
+        "é".repeat(128), "invoice\u202Egpj.exe", "zero\u200Bwidth.txt");
     for (String name : bad) {
       Res answer = api.putBytes(file(name), user, new byte[] {1});
       assertEquals(400, answer.status(), "'" + name + "' must be refused: " + answer);
@@ -177,9 +214,14 @@ class UploadsIT extends ServerIT {
     assertArrayEquals(original, api.get(file("taken.txt"), user).bytes());
 
     Res overwritten = api.multipart("/api/v1/files?overwrite=true", user, form);
-    assertEquals(201, overwritten.status(), overwritten.toString());
+    assertEquals(201, overwritten.status(), "new.txt was created: " + overwritten);
     assertArrayEquals(new byte[] {2}, api.get(file("taken.txt"), user).bytes());
     assertEquals(List.of("new.txt", "taken.txt"), namesOf(user));
+
+    Multipart replacing = new Multipart().file("file", "taken.txt", "text/plain", new byte[] {3}).close();
+    Res replaced = api.multipart("/api/v1/files?overwrite=true", user, replacing);
+    assertEquals(200, replaced.status(), "only replaced, as a PUT that replaces: " + replaced);
+    assertArrayEquals(new byte[] {3}, api.get(file("taken.txt"), user).bytes());
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.ft.accounts.control.TooManyAttempts;
 import dev.ft.platform.Challenge;
 import dev.ft.platform.Failures;
 import dev.ft.platform.Problem;
+import dev.ft.platform.PublicUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -33,6 +34,7 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
   @Inject IdentityStoreHandler identityStores;
   @Inject Logins logins;
   @Inject BrowserSessions sessions;
+  @Inject PublicUrl publicUrl;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -71,7 +73,7 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
       return context.notifyContainerAboutLogin(caller.get().username(), Set.of(caller.get().role().wireName()));
     }
     if (BrowserSessions.isPage(request) && context.isProtected()) {
-      return context.redirect(request.getContextPath() + BrowserSessions.PAGE_PREFIX + "/login");
+      return context.redirect(publicUrl.of(request, BrowserSessions.PAGE_PREFIX + "/login"));
     }
     return context.doNothing();
   }

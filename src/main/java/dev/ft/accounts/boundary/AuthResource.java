@@ -2,9 +2,9 @@ package dev.ft.accounts.boundary;
 
 import dev.ft.accounts.control.Accounts;
 import dev.ft.accounts.control.Logins;
+import dev.ft.accounts.control.Registrations;
 import dev.ft.accounts.control.Tokens;
 import dev.ft.accounts.entity.Account;
-import dev.ft.accounts.entity.Role;
 import dev.ft.platform.DomainException;
 import dev.ft.platform.Roles;
 import jakarta.annotation.security.PermitAll;
@@ -30,15 +30,16 @@ public class AuthResource {
 
   @Inject Accounts accounts;
   @Inject Logins logins;
+  @Inject Registrations registrations;
   @Inject Tokens tokens;
 
   @POST
   @Path("register")
   @PermitAll
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response register(Credentials body, @Context UriInfo uri) {
+  public Response register(Credentials body, @Context UriInfo uri, @Context HttpServletRequest request) {
     Credentials credentials = Credentials.require(body);
-    Account account = accounts.register(credentials.username(), credentials.password(), Role.USER);
+    Account account = registrations.register(credentials.username(), credentials.password(), request.getRemoteAddr());
     return Response.created(uri.getBaseUriBuilder().path("auth/me").build())
         .entity(AccountView.of(account))
         .build();
@@ -48,14 +49,18 @@ public class AuthResource {
   @Path("login")
   @PermitAll
   @Consumes(MediaType.APPLICATION_JSON)
-  public LoginView login(Credentials body, @Context HttpServletRequest request) {
+  public Response login(Credentials body, @Context HttpServletRequest request) {
     Credentials credentials = Credentials.require(body);
     var caller = logins.check(credentials.username(), credentials.password(), request.getRemoteAddr())
         .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_AUTHENTICATED,
             "Invalid credentials", "The username or password is wrong."));
     Account account = accounts.require(caller.getCallerPrincipal().getName());
     Tokens.IssuedToken token = tokens.issue(account);
-    return new LoginView(token.token(), token.expiresAt(), account.username(), account.role().wireName());
+    // A bearer token is a secret: no cache may keep the answer that carries it (RFC 6749, 5.1).
+    return Response.ok(new LoginView(token.token(), token.expiresAt(), account.username(), account.role().wireName()))
+        .header("Cache-Control", "no-store")
+        .header("Pragma", "no-cache")
+        .build();
   }
 
   @POST

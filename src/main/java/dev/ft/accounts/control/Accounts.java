@@ -33,8 +33,15 @@ public class Accounts {
   /** Fired inside the removing transaction, so whatever the account owns goes with it or stays. */
   public record AccountRemoval(Account account) {}
 
+  /** A new account, registered by the person who will use it. */
   @Transactional
   public Account register(String username, String password, Role role) {
+    return create(username, username, password, role);
+  }
+
+  /** A new account, made by {@code actor} (the account itself, or an admin). */
+  @Transactional
+  public Account create(String actor, String username, String password, Role role) {
     Username.require(username);
     Password.requireValid(password);
     if (find(username).isPresent()) {
@@ -47,12 +54,12 @@ public class Accounts {
     } catch (PersistenceException e) {
       throw taken(username); // registered by someone else a moment ago
     }
-    audit.record(username, AuditAction.REGISTER, username, null, "role " + role.wireName());
+    audit.record(actor, AuditAction.REGISTER, username, null, "role " + role.wireName());
     return account;
   }
 
   public Optional<Account> find(String username) {
-    if (username == null || username.length() > Username.MAX_LENGTH) {
+    if (!Username.isValid(username)) {
       return Optional.empty();
     }
     return em.createNamedQuery(Account.BY_KEY, Account.class)
@@ -98,6 +105,15 @@ public class Accounts {
     account.changePasswordHash(hasher.hash(newPassword));
     tokens.revokeAllOf(account);
     audit.record(username, AuditAction.PASSWORD, username, null, "all tokens revoked");
+  }
+
+  /**
+   * The same password hashed again at today's cost. Tokens stay valid; the user's other
+   * admin-page sessions end, as they would after a password change.
+   */
+  @Transactional
+  void rehash(String username, String password) {
+    lockedForUpdate(username).changePasswordHash(hasher.hashAgain(password));
   }
 
   @Transactional

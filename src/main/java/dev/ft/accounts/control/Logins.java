@@ -32,7 +32,7 @@ public class Logins {
       return Optional.of(result);
     }
     if (throttle.recordFailure(username, address)) {
-      audit.record("anonymous", AuditAction.LOGIN_THROTTLED, null, null,
+      audit.record(AuditLog.ANONYMOUS, AuditAction.LOGIN_THROTTLED, null, null,
           "failed logins for '" + username + "' from " + address);
     }
     return Optional.empty();

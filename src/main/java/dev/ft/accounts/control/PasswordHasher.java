@@ -34,8 +34,16 @@ public class PasswordHasher {
   }
 
   public String hash(String password) {
-    byte[] bytes = Password.requireValid(password);
-    return bounded(() -> new String(BCrypt.withDefaults().hash(cost, bytes), StandardCharsets.UTF_8));
+    return hash(Password.requireValid(password));
+  }
+
+  /** A password that already proved right, hashed at today's cost even if today's rules are stricter. */
+  String hashAgain(String password) {
+    return hash(password.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private String hash(byte[] password) {
+    return bounded(() -> new String(BCrypt.withDefaults().hash(cost, password), StandardCharsets.UTF_8));
   }
 
   public boolean matches(String password, String hash) {
@@ -44,6 +52,15 @@ public class PasswordHasher {
       return false;
     }
     return bounded(() -> BCrypt.verifyer().verify(bytes, hash.getBytes(StandardCharsets.UTF_8)).verified);
+  }
+
+  /**
+   * Whether a hash was made at another cost than today's. Such an account would answer a login
+   * at another speed than an unknown username, which is checked at today's cost.
+   */
+  public boolean needsRehash(String hash) {
+    // $2a$12$...: the cost is the two digits after the second '$'
+    return hash.length() < 7 || !hash.substring(4, 6).equals(String.format("%02d", cost));
   }
 
   /** Spends the same time as {@link #matches} for a user that does not exist, and fails. */

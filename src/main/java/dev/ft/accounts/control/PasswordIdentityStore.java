@@ -12,7 +12,9 @@ import java.util.Set;
 
 /**
  * Checks a username and password against the BCrypt hash in the accounts table. An unknown user
- * and a wrong password get the same answer after the same work.
+ * and a wrong password get the same answer after the same work; a hash of another cost than
+ * today's is made again at today's cost when its password proves right, so the work stays the
+ * same for every account.
  */
 @ApplicationScoped
 public class PasswordIdentityStore implements IdentityStore {
@@ -34,6 +36,9 @@ public class PasswordIdentityStore implements IdentityStore {
       return CredentialValidationResult.INVALID_RESULT;
     }
     Account a = account.get();
+    if (hasher.needsRehash(a.passwordHash())) {
+      accounts.rehash(a.username(), password);
+    }
     return new CredentialValidationResult(a.username(), Set.of(a.role().wireName()));
   }
 }

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -45,6 +46,17 @@ public class AdminUsersResource {
   @GET
   public List<UserSummary> users() {
     return usage.all().stream().map(UserSummary::of).toList();
+  }
+
+  /** An account made by an admin: the way in when registration is closed. */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(NewUser body) {
+    NewUser user = NewUser.require(body);
+    var account = accounts.create(me(), user.username(), user.password(), user.roleOrUser());
+    return Response.created(uri.getAbsolutePathBuilder().path(account.username()).build())
+        .entity(AccountView.of(account))
+        .build();
   }
 
   @PUT

@@ -1,6 +1,8 @@
 package dev.ft.admin.boundary;
 
 import dev.ft.platform.DomainException;
+import dev.ft.platform.PublicUrl;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,13 +33,17 @@ final class Pages {
     request.getRequestDispatcher("/WEB-INF/jsp/" + page + ".jsp").forward(request, response);
   }
 
-  /** After a POST: back to a page, with a notice shown once there. */
+  /**
+   * After a POST: back to a page, with a notice shown once there. Only a signed-in caller has a
+   * session to carry the notice; nobody else is given one for it.
+   */
   static void redirect(HttpServletRequest request, HttpServletResponse response, String path, String notice)
       throws IOException {
-    if (notice != null) {
-      request.getSession(true).setAttribute(NOTICE, notice);
+    HttpSession session = request.getSession(false);
+    if (notice != null && session != null) {
+      session.setAttribute(NOTICE, notice);
     }
-    response.sendRedirect(request.getContextPath() + path);
+    response.sendRedirect(CDI.current().select(PublicUrl.class).get().of(request, path));
   }
 
   static void problem(HttpServletRequest request, HttpServletResponse response, int status, String message)

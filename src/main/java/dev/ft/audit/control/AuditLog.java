@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -17,6 +18,8 @@ import java.util.List;
 @ApplicationScoped
 public class AuditLog {
   public static final int MAX_LIMIT = 1000;
+  /** Who acts when nobody logged in. */
+  public static final String ANONYMOUS = "anonymous";
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
@@ -24,6 +27,14 @@ public class AuditLog {
   @Transactional
   public void record(String actor, AuditAction action, String owner, String fileName, String detail) {
     em.persist(new AuditEvent(clock.instant(), actor, action, owner, fileName, detail));
+  }
+
+  /** Removes the events from before {@code cutoff}; answers how many. */
+  @Transactional
+  public int removeOlderThan(Instant cutoff) {
+    return em.createNativeQuery("DELETE FROM audit_events WHERE at_millis < ?1")
+        .setParameter(1, cutoff.toEpochMilli())
+        .executeUpdate();
   }
 
   public List<AuditEvent> newest(int limit, String user) {

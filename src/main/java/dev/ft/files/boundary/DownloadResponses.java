@@ -3,13 +3,13 @@ package dev.ft.files.boundary;
 import dev.ft.files.control.ByteRange;
 import dev.ft.files.control.ContentDigest;
 import dev.ft.files.control.Downloads;
+import dev.ft.files.control.FileCatalog;
 import dev.ft.files.control.FileStore;
 import dev.ft.files.entity.StoredFile;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -18,13 +18,21 @@ import java.util.Date;
 /** Shapes a {@link Downloads.Download} into an HTTP answer: headers, status and streamed bytes. */
 final class DownloadResponses {
   private static final int BUFFER_SIZE = 64 * 1024;
+  private static final String ATTR_CHAR_SYMBOLS = "!#$&+-.^_`|~";
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private DownloadResponses() {}
 
-  static Response of(Downloads.Download download) {
+  /**
+   * Only a public download may be kept by a shared cache, and it must ask again before reuse (the
+   * file can be replaced or made private); whatever needed a login stays in the caller's own.
+   */
+  static Response of(Downloads.Download download, FileCatalog.Access access) {
     StoredFile file = download.file();
+    String cacheControl = access == FileCatalog.Access.PUBLIC ? "public, no-cache" : "private";
     if (download.notModified()) {
-      return Response.notModified().tag(new jakarta.ws.rs.core.EntityTag(file.sha256())).build();
+      return Response.notModified().tag(new jakarta.ws.rs.core.EntityTag(file.sha256()))
+          .header("Cache-Control", cacheControl).build();
     }
     ByteRange range = download.range().orElse(new ByteRange(0, file.size() - 1));
     Response.ResponseBuilder response = download.range().isPresent()
@@ -36,6 +44,7 @@ final class DownloadResponses {
         .header("ETag", download.etag())
         .header("Last-Modified", Date.from(file.createdAt()))
         .header("Accept-Ranges", "bytes")
+        .header("Cache-Control", cacheControl)
         .header("Repr-Digest", ContentDigest.headerFor(file.sha256()))
         .header("Content-Disposition", contentDisposition(file.name()))
         .header("X-Content-Type-Options", "nosniff")
@@ -75,7 +84,20 @@ final class DownloadResponses {
     StringBuilder fallback = new StringBuilder();
     name.codePoints().forEach(c -> fallback.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '%'
         ? (char) c : '_'));
-    String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
-    return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
+    return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + rfc8187(name);
+  }
+
+  /** RFC 8187's value-chars: attr-chars as they are, every other byte of the UTF-8 as %XX. */
+  static String rfc8187(String value) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if (c < 0x80 && (Character.isLetterOrDigit(c) || ATTR_CHAR_SYMBOLS.indexOf(c) >= 0)) {
+        out.append((char) c);
+      } else {
+        out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+      }
+    }
+    return out.toString();
   }
 }

@@ -43,7 +43,9 @@ public class FileEndpoints {
     List<FileCatalog.Committed> stored = uploads.postForm(actor, owner,
         headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body, flag("overwrite", overwrite));
     List<FileView> views = stored.stream().map(c -> FileView.of(c.file())).toList();
-    return Response.status(Response.Status.CREATED).entity(views).build();
+    // as a PUT: 201 when the form created a file, 200 when it only replaced existing ones
+    boolean createdAny = stored.stream().anyMatch(FileCatalog.Committed::created);
+    return Response.status(createdAny ? Response.Status.CREATED : Response.Status.OK).entity(views).build();
   }
 
   public Response download(String actor, String owner, String name, FileCatalog.Access access,
@@ -53,7 +55,7 @@ public class FileEndpoints {
         headers.getHeaderString("Range"),
         headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
         headers.getHeaderString("If-Range"));
-    return DownloadResponses.of(downloads.open(actor, owner, name, access, conditions));
+    return DownloadResponses.of(downloads.open(actor, owner, name, access, conditions), access);
   }
 
   public Response delete(String actor, String owner, String name) {

@@ -1,5 +1,6 @@
 package dev.ft.files.boundary;
 
+import dev.ft.audit.control.AuditLog;
 import dev.ft.files.control.FileCatalog;
 import dev.ft.files.entity.Visibility;
 import jakarta.annotation.security.PermitAll;
@@ -21,8 +22,6 @@ import java.util.List;
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class PublicFilesResource {
-  static final String ANONYMOUS = "anonymous";
-
   @Inject FileCatalog catalog;
   @Inject FileEndpoints files;
   @Context SecurityContext security;
@@ -37,7 +36,7 @@ public class PublicFilesResource {
   @Produces(MediaType.WILDCARD)
   public Response download(@PathParam("owner") String owner, @PathParam("name") String name,
       @Context Request request, @Context HttpHeaders headers) {
-    String actor = security.getUserPrincipal() == null ? ANONYMOUS : security.getUserPrincipal().getName();
+    String actor = security.getUserPrincipal() == null ? AuditLog.ANONYMOUS : security.getUserPrincipal().getName();
     return files.download(actor, owner, name, FileCatalog.Access.PUBLIC, request, headers);
   }
 }

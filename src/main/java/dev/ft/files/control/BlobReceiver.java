@@ -41,6 +41,7 @@ public class BlobReceiver {
       if (expectedLength >= 0 && total != expectedLength) {
         throw interrupted();
       }
+      finish(blob);
       return new ReceivedBlob(blob, total, HexFormat.of().formatHex(sha256.digest()));
     } catch (NoSuchAlgorithmException e) {
       blob.discard();
@@ -69,6 +70,15 @@ public class BlobReceiver {
       return body.readNBytes(buffer, 0, buffer.length);
     } catch (IOException e) {
       throw interrupted(); // the client went away or broke the transfer
+    }
+  }
+
+  /** Whatever comes next (another part, the commit), this blob no longer holds an open file. */
+  private static void finish(FileStore.PendingBlob blob) {
+    try {
+      blob.finish();
+    } catch (IOException e) {
+      throw StorageFailures.of(e);
     }
   }
 

@@ -23,6 +23,7 @@ public class Downloads {
   @Inject FileCatalog catalog;
   @Inject FileStore store;
   @Inject AuditLog audit;
+  @Inject AnonymousDownloadAudit anonymousDownloads;
 
   /** The request's conditions; {@code bodyWanted} is false for HEAD. */
   public record Conditions(boolean bodyWanted, String range, String ifNoneMatch, String ifRange) {}
@@ -56,9 +57,10 @@ public class Downloads {
       }
       try {
         FileStore.OpenBlob blob = store.open(file.storageKey());
-        if (!file.owner().username().equals(actor)) {
+        if (isAudited(actor, file)) {
           audit.record(actor, AuditAction.DOWNLOAD, file.owner().username(), file.name(),
-              range.map(r -> "bytes " + r.first() + "-" + r.last()).orElse("whole file"));
+              range.map(r -> "bytes " + r.first() + "-" + r.last()).orElse("whole file")
+                  + (actor.equals(AuditLog.ANONYMOUS) ? " (anonymous downloads are recorded once an hour)" : ""));
         }
         return new Download(file, range, false, blob);
       } catch (NoSuchFileException e) {
@@ -69,6 +71,14 @@ public class Downloads {
         throw new UncheckedIOException("Cannot open the stored bytes of " + ownerName + "/" + name, e);
       }
     }
+  }
+
+  /** Downloads by anyone but the owner are audited; anonymous ones of a file once an hour. */
+  private boolean isAudited(String actor, StoredFile file) {
+    if (file.owner().username().equals(actor)) {
+      return false;
+    }
+    return !actor.equals(AuditLog.ANONYMOUS) || anonymousDownloads.shouldRecord(file);
   }
 
   public static String etagOf(StoredFile file) {

@@ -16,6 +16,9 @@ public interface FileStore {
   interface PendingBlob extends AutoCloseable {
     WritableByteChannel channel();
 
+    /** Puts the bytes written so far on disk and closes the channel; the blob stays pending. */
+    void finish() throws IOException;
+
     /** Removes the bytes unless they were promoted; safe to call more than once. */
     void discard();
 

@@ -61,8 +61,7 @@ public class FilesystemFileStore implements FileStore {
   @Override
   public String promote(PendingBlob blob, String owner) throws IOException {
     PendingFile file = (PendingFile) blob;
-    file.channel.force(false); // the bytes are on disk before the name says they exist
-    file.channel.close();
+    file.finish(); // the bytes are on disk before the name says they exist
     String key = requireOwner(owner) + "/" + UUID.randomUUID();
     Path target = pathOf(key);
     Files.createDirectories(target.getParent());
@@ -179,6 +178,14 @@ public class FilesystemFileStore implements FileStore {
     @Override
     public WritableByteChannel channel() {
       return channel;
+    }
+
+    @Override
+    public void finish() throws IOException {
+      if (channel.isOpen()) {
+        channel.force(false);
+        channel.close();
+      }
     }
 
     @Override

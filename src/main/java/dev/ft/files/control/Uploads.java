@@ -30,6 +30,7 @@ public class Uploads {
   @Inject FileCatalog catalog;
   @Inject BlobReceiver receiver;
   @Inject StorageLimits limits;
+  @Inject UploadSlots slots;
 
   /** A raw upload to one name, replacing what was there. */
   public FileCatalog.Committed put(String actor, String ownerName, String name, String declaredType,
@@ -41,7 +42,8 @@ public class Uploads {
     if (declaredLength >= 0) {
       limits.check(declaredLength, usedByOthers);
     }
-    try (ReceivedBlob received = receiver.receive(storageOwner(owner), body, declaredLength,
+    try (UploadSlots.Slot slot = slots.take(actor);
+        ReceivedBlob received = receiver.receive(storageOwner(owner), body, declaredLength,
         total -> limits.check(total, usedByOthers))) {
       if (expectedSha256.isPresent() && !expectedSha256.get().equals(received.sha256())) {
         throw DomainException.invalid("Content-Digest does not match the bytes received (their sha-256 is "
@@ -52,7 +54,11 @@ public class Uploads {
     }
   }
 
-  /** A {@code multipart/form-data} upload: every part named {@code file} is stored, or none is. */
+  /**
+   * A {@code multipart/form-data} upload: every part named {@code file} is stored, or none is.
+   * Parts arrive one after the other, and each is written and closed before the next, so a form
+   * holds one open file however many parts it has.
+   */
   public List<FileCatalog.Committed> postForm(String actor, String ownerName, String contentType,
       InputStream body, boolean overwrite) {
     MultipartReader form = new MultipartReader(body, MultipartReader.boundaryOf(contentType));
@@ -60,7 +66,7 @@ public class Uploads {
     long used = catalog.bytesUsed(owner);
     List<FileCatalog.Incoming> incoming = new ArrayList<>();
     Set<String> names = new HashSet<>();
-    try {
+    try (UploadSlots.Slot slot = slots.take(actor)) {
       long budgetUsed = used;
       int parts = 0;
       for (Optional<MultipartReader.Part> next; (next = nextPart(form)).isPresent(); ) {

@@ -17,7 +17,8 @@ class FileNameTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"", ".", "..", "...", "a/b", "a\\b", "nul\u0000", "tab\t", "cr\r", "del\u007f", "c1\u0085",
-      "lone\ud800surrogate", "low\udc00first"})
+      "lone\ud800surrogate", "low\udc00first", "invoice\u202egpj.exe", "isolate\u2066x", "zero\u200bwidth",
+      "bom\ufeff", "tag\udb40\udc01"})
   void refusesWhatTheContractForbids(String name) {
     assertEquals(DomainException.Kind.INVALID_INPUT,
         assertThrows(DomainException.class, () -> FileName.require(name)).kind());
