@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,12 +16,14 @@ import java.util.Map;
  */
 final class ServeProcess implements AutoCloseable {
   static final String ADMIN_PASSWORD = "faults-admin-password";
+  private static final int START_TIMEOUT_SECONDS = 90;
+  private static final int START_ATTEMPTS = 3;
+  private static final Duration READY_WITHIN = Duration.ofSeconds(START_TIMEOUT_SECONDS * (START_ATTEMPTS + 1));
 
   private final Path dataDir;
   private final int port;
   private final Map<String, String> env;
   private Process process;
-  private int starts;
 
   ServeProcess(Path dataDir, int port, Map<String, String> env) {
     this.dataDir = dataDir;
@@ -42,29 +45,20 @@ final class ServeProcess implements AutoCloseable {
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
     builder.environment().putAll(Map.of("FT_DATA_DIR", dataDir.toString(), "FT_HTTPS_PORT", Integer.toString(port),
-        "FT_ADMIN_PASSWORD", ADMIN_PASSWORD, "FT_BCRYPT_COST", "4", "JAVA_OPTS", "-Xmx256m"));
+        "FT_ADMIN_PASSWORD", ADMIN_PASSWORD, "FT_BCRYPT_COST", "4", "JAVA_OPTS", "-Xmx256m",
+        // tests register and upload in bulk from one address and one user
+        "FT_REGISTRATION_MAX_PER_ADDRESS", "100000", "FT_MAX_CONCURRENT_UPLOADS_PER_USER", "64",
+        "FT_START_TIMEOUT", Integer.toString(START_TIMEOUT_SECONDS), "FT_START_ATTEMPTS", Integer.toString(START_ATTEMPTS)));
     builder.environment().putAll(env); // a test's own settings win over these defaults
     Files.createDirectories(dataDir);
+    // A boot that hangs is payara/serve's to notice and restart, within its own bound.
     process = builder.start();
-    starts++;
-    try {
-      awaitReady();
-    } catch (IllegalStateException stalled) {
-      // Seen once in CI: a boot that stopped after the listener started (see the closing note of
-      // the session that added this). One fresh start, and the failure stands if it stalls again.
-      if (starts > 1 || !process.isAlive()) {
-        throw stalled;
-      }
-      kill();
-      process = builder.start();
-      starts++;
-      awaitReady();
-    }
+    awaitReady();
     return this;
   }
 
   private void awaitReady() throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    Instant deadline = Instant.now().plus(READY_WITHIN);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new IllegalStateException("payara/serve exited with " + process.exitValue() + "; see the log beside "
@@ -81,7 +75,7 @@ final class ServeProcess implements AutoCloseable {
       }
       Thread.sleep(500);
     }
-    throw new IllegalStateException("payara/serve was not ready within 3 minutes");
+    throw new IllegalStateException("payara/serve was not ready within " + READY_WITHIN);
   }
 
   /** Everything the server printed, across restarts. */
@@ -97,8 +91,13 @@ final class ServeProcess implements AutoCloseable {
     return Api.forServer(URI.create("https://localhost:" + port), certificate(), ADMIN_PASSWORD);
   }
 
+  /** The server's JVM, which payara/serve starts and supervises as its child. */
   long pid() {
-    return process.pid();
+    return process.children()
+        .filter(child -> child.info().command().map(command -> command.endsWith("/java")).orElse(false))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("payara/serve has no JVM running"))
+        .pid();
   }
 
   Path dataDir() {
@@ -107,8 +106,11 @@ final class ServeProcess implements AutoCloseable {
 
   /** kill -9: no shutdown hook, no clean-up, as in a power cut of the process. */
   void kill() throws InterruptedException {
+    List<ProcessHandle> tree = process.descendants().toList();
+    tree.forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
     process.waitFor();
+    tree.forEach(left -> left.onExit().join());
   }
 
   @Override
