@@ -134,6 +134,8 @@ class AbuseLimitsIT {
       return "status " + signedIn.status();
     }
     String session = cookie(signedIn, "FT_SESSION");
+    String header = signedIn.header("Set-Cookie");
+    assertEquals(1, header.split("SameSite=Strict", -1).length - 1, "SameSite once: " + header);
     Res page = api.sendHttp1(api.request("/admin").header("Cookie", "FT_SESSION=" + session));
     assertEquals(200, page.status(), "signed in: " + page);
     assertNotEquals(token, field(page), "the form token from before sign-in does not survive it");

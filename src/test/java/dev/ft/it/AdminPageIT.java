@@ -194,6 +194,10 @@ class AdminPageIT extends ServerIT {
     assertEquals("no-referrer", login.header("Referrer-Policy"));
     assertTrue(login.header("Strict-Transport-Security").startsWith("max-age="));
     String cookie = login.header("Set-Cookie");
-    assertTrue(cookie.contains("Secure") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
+    assertTrue(cookie.startsWith("__Host-ft-csrf=") && cookie.contains("Secure") && cookie.contains("HttpOnly")
+        && cookie.contains("SameSite=Strict"), "the sign-in form's token cookie: " + cookie);
+    assertEquals(1, cookie.split("SameSite", -1).length - 1, "each attribute once: " + cookie);
+    assertTrue(login.response().headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("FT_SESSION")),
+        "no session before sign-in");
   }
 }

@@ -61,10 +61,21 @@ public record Session(String server, String username, String token) {
     }
   }
 
-  /** Where sessions and history live: $XDG_CONFIG_HOME/ft or ~/.config/ft. */
+  /** Where sessions and history live: $XDG_CONFIG_HOME/ft, else $HOME/.config/ft. */
   public static Path defaultConfigDir() {
-    String xdg = System.getenv("XDG_CONFIG_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
-    return base.resolve("ft");
+    return configDirFrom(System.getenv(), System.getProperty("user.home"));
+  }
+
+  /**
+   * $HOME wins over Java's {@code user.home}, which comes from the password database: scripts,
+   * containers and tests that set HOME expect every tool to follow it.
+   */
+  static Path configDirFrom(java.util.Map<String, String> env, String userHome) {
+    String xdg = env.get("XDG_CONFIG_HOME");
+    if (xdg != null && !xdg.isBlank()) {
+      return Path.of(xdg, "ft");
+    }
+    String home = env.get("HOME");
+    return Path.of(home != null && !home.isBlank() ? home : userHome, ".config", "ft");
   }
 }

@@ -259,6 +259,22 @@ class ClientIT {
     String shell = underTerminal(ft, "whoami\nls\nexit\n");
     assertTrue(shell.contains("ft shell on") && shell.contains(user + " (user)") && shell.contains("bar.bin"),
         "the shell ran both commands: " + shell);
+    assertEquals("rw-------", PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(home.resolve("config").resolve("history"))), "the history is private");
+  }
+
+  @Test
+  void theShellReadsPipedCommandsQuietly() throws Exception {
+    String user = newUser(run);
+    Process shell = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        System.getProperty("ft.it.jar"), "--server", SERVER, "--cacert", CACERT.toString(),
+        "--config-dir", home.resolve("config").toString(), "shell").redirectErrorStream(true).start();
+    shell.getOutputStream().write("whoami\n\nexit\n".getBytes(StandardCharsets.UTF_8));
+    shell.getOutputStream().close();
+    String output = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(shell.waitFor(2, TimeUnit.MINUTES));
+    assertEquals(0, shell.exitValue(), output);
+    assertEquals(user + " (user)", output.strip(), "the command's answer and nothing else");
   }
 
   /** Runs a command line under script(1), so it sees a terminal; {@code input} is typed into it. */

@@ -7,7 +7,9 @@ import dev.ft.platform.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BrowserSessions {
   static final String PAGE_PREFIX = "/admin";
+  private static final String SESSION_COOKIE = "FT_SESSION";
   private static final String CALLER = "ft.caller";
   private static final String PASSWORD_FINGERPRINT = "ft.password";
 
@@ -39,7 +42,7 @@ public class BrowserSessions {
    * from before sign-in (an id, a form token) carries over. Sessions are only ever created
    * here, and at most {@code ft.admin.max-sessions} live at once on this server.
    */
-  public void signIn(HttpServletRequest request, Account account) {
+  public void signIn(HttpServletRequest request, HttpServletResponse response, Account account) {
     signOut(request);
     if (open.get() >= maxSessions) {
       throw new DomainException(DomainException.Kind.UNAVAILABLE, "Too many sessions",
@@ -48,6 +51,25 @@ public class BrowserSessions {
     HttpSession session = request.getSession(true);
     session.setAttribute(CALLER, account.username());
     session.setAttribute(PASSWORD_FINGERPRINT, fingerprint(account));
+    strictSameSite(response);
+  }
+
+  /**
+   * Marks the new session cookie {@code SameSite=Strict}. The runtime applies neither the
+   * attribute from web.xml nor from the session cookie configuration, and its listener-wide
+   * setting wrote the attribute twice; so the header it just added is amended once, here.
+   */
+  private static void strictSameSite(HttpServletResponse response) {
+    List<String> cookies = response.getHeaders("Set-Cookie").stream()
+        .map(c -> c.startsWith(SESSION_COOKIE + "=") && !c.contains("SameSite") ? c + "; SameSite=Strict" : c)
+        .toList();
+    for (int i = 0; i < cookies.size(); i++) {
+      if (i == 0) {
+        response.setHeader("Set-Cookie", cookies.get(i));
+      } else {
+        response.addHeader("Set-Cookie", cookies.get(i));
+      }
+    }
   }
 
   /** How many sessions this server holds now, and how many it allows. */

@@ -63,7 +63,7 @@ public class AdminLoginServlet extends HttpServlet {
       Pages.problem(request, response, 403,
           "The account '" + account.get().username() + "' is not an administrator, so it cannot use this page.");
     } else {
-      sessions.signIn(request, account.get());
+      sessions.signIn(request, response, account.get());
       Pages.redirect(request, response, "/admin", null);
     }
   }

@@ -42,6 +42,7 @@ final class Csrf {
       cookie.setPath("/");
       cookie.setSecure(true);
       cookie.setHttpOnly(true);
+      cookie.setAttribute("SameSite", "Strict");
       response.addCookie(cookie);
       return token;
     });
