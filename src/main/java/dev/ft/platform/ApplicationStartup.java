@@ -10,9 +10,9 @@ import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 
 /**
- * Start-up work, in the order it must happen, before the first request is served: the
- * application's classes, the runtime's missing reason phrases, the schema, then the leftovers of
- * a crash, then the bootstrap administrator; and from then on the audit trail's retention.
+ * Start-up work, in the order it must happen, before the first request is served: the application's
+ * classes, the runtime's missing reason phrases, the schema, then the leftovers of a crash, then
+ * the bootstrap administrator; and from then on the audit trail's retention.
  */
 @ApplicationScoped
 public class ApplicationStartup {

@@ -7,8 +7,8 @@ import java.time.Duration;
 
 /**
  * One clock for everything that stamps or expires, so tests of controls can pass their own. It
- * ticks in milliseconds, the precision the database keeps, so an answer shows the same instant
- * as a later read.
+ * ticks in milliseconds, the precision the database keeps, so an answer shows the same instant as a
+ * later read.
  */
 @ApplicationScoped
 public class ClockProducer {

@@ -11,8 +11,8 @@ import javax.sql.DataSource;
 
 /**
  * The data source class behind the application's pool ({@link DataSourceDeclaration}). It reads
- * {@link DatabaseSettings} itself, so the database password is never put into an annotation or
- * a server command where the runtime would log it, and one class serves H2 and MySQL alike.
+ * {@link DatabaseSettings} itself, so the database password is never put into an annotation or a
+ * server command where the runtime would log it, and one class serves H2 and MySQL alike.
  */
 public class ConfiguredDataSource implements DataSource {
   private volatile DatabaseSettings settings;
@@ -54,9 +54,11 @@ public class ConfiguredDataSource implements DataSource {
     if (d == null) {
       String className = settings().isMySql() ? "com.mysql.cj.jdbc.Driver" : "org.h2.Driver";
       try {
-        d = (Driver) Class.forName(className, true, ConfiguredDataSource.class.getClassLoader())
-            .getDeclaredConstructor()
-            .newInstance();
+        d =
+            (Driver)
+                Class.forName(className, true, ConfiguredDataSource.class.getClassLoader())
+                    .getDeclaredConstructor()
+                    .newInstance();
       } catch (ReflectiveOperationException e) {
         throw new SQLException("JDBC driver " + className + " is not available", e);
       }

@@ -3,7 +3,10 @@ package dev.ft.platform;
 import java.nio.file.Path;
 import org.eclipse.microprofile.config.Config;
 
-/** The one folder that holds everything the server keeps: {@code ft.data-dir}, env {@code FT_DATA_DIR}. */
+/**
+ * The one folder that holds everything the server keeps: {@code ft.data-dir}, env {@code
+ * FT_DATA_DIR}.
+ */
 public final class DataFolder {
   private DataFolder() {}
 

@@ -5,9 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Declares the application's connection pool; {@link ConfiguredDataSource} knows where it points.
- * Connections are checked before they are handed out and, when one is found dead, all are
- * dropped: after the database restarts, the pool would otherwise keep serving connections to
- * the server that went away, and every request would fail until the server restarted.
+ * Connections are checked before they are handed out and, when one is found dead, all are dropped:
+ * after the database restarts, the pool would otherwise keep serving connections to the server that
+ * went away, and every request would fail until the server restarted.
  */
 @DataSourceDefinition(
     name = DataSourceDeclaration.JNDI_NAME,

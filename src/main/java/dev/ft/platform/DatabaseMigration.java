@@ -8,7 +8,9 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
-/** Brings the schema up to date with the migrations shipped from {@code sql/}, and the Java ones. */
+/**
+ * Brings the schema up to date with the migrations shipped from {@code sql/}, and the Java ones.
+ */
 @ApplicationScoped
 public class DatabaseMigration {
   private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
@@ -28,7 +30,12 @@ public class DatabaseMigration {
             .javaMigrations(new NamesWithoutPadding(mySql))
             .load()
             .migrate();
-    LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
-        + " (" + result.migrationsExecuted + " migrations applied now)");
+    LOG.info(
+        () ->
+            "Database schema at version "
+                + result.targetSchemaVersion
+                + " ("
+                + result.migrationsExecuted
+                + " migrations applied now)");
   }
 }

@@ -1,8 +1,8 @@
 package dev.ft.platform;
 
 /**
- * A failure the caller can act on. Controls throw it with a {@link Kind} that says what went
- * wrong in domain terms; {@link DomainExceptionMapper} alone decides how a client sees it.
+ * A failure the caller can act on. Controls throw it with a {@link Kind} that says what went wrong
+ * in domain terms; {@link DomainExceptionMapper} alone decides how a client sees it.
  */
 public class DomainException extends RuntimeException {
 

@@ -33,7 +33,8 @@ public class DurationConverter implements Converter<Duration> {
             case 'm' -> Duration.ofMinutes(amount);
             case 'h' -> Duration.ofHours(amount);
             case 'd' -> Duration.ofDays(amount);
-            default -> throw new IllegalArgumentException("Unknown unit in duration '" + value + "'");
+            default ->
+                throw new IllegalArgumentException("Unknown unit in duration '" + value + "'");
           },
           value);
     } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {

@@ -1,8 +1,8 @@
 package dev.ft.platform;
 
-import java.sql.SQLTransientConnectionException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 
 /** Recognises failures by their cause chain, for the places that must answer differently. */
 public final class Failures {

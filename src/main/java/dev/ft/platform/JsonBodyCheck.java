@@ -79,7 +79,9 @@ public class JsonBodyCheck implements ContainerRequestFilter {
   }
 
   static DomainException tooLarge() {
-    return new DomainException(DomainException.Kind.TOO_LARGE, "Body too large",
+    return new DomainException(
+        DomainException.Kind.TOO_LARGE,
+        "Body too large",
         "A JSON body can be at most " + MAX_BYTES + " bytes.");
   }
 }

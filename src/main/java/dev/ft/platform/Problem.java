@@ -4,8 +4,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * An RFC 9457 problem document. Only the fields a client needs: no stack trace, class name or
- * SQL ever goes in here.
+ * An RFC 9457 problem document. Only the fields a client needs: no stack trace, class name or SQL
+ * ever goes in here.
  */
 public record Problem(String type, String title, int status, String detail) {
 

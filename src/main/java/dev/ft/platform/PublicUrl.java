@@ -10,8 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The address clients use ({@code ft.public-url}, e.g. {@code https://files.example.org}), for
- * absolute URLs the server writes: {@code Location} headers and redirects. Unset, they are
- * built from the request's own Host header, as the runtime does by default.
+ * absolute URLs the server writes: {@code Location} headers and redirects. Unset, they are built
+ * from the request's own Host header, as the runtime does by default.
  */
 @ApplicationScoped
 public class PublicUrl {
@@ -29,9 +29,12 @@ public class PublicUrl {
 
   private static URI parse(String value) {
     URI uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
-    if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
-        || uri.getQuery() != null || uri.getFragment() != null) {
-      throw new IllegalStateException("ft.public-url must be an absolute http(s) URL without query, not " + value);
+    if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+        || uri.getHost() == null
+        || uri.getQuery() != null
+        || uri.getFragment() != null) {
+      throw new IllegalStateException(
+          "ft.public-url must be an absolute http(s) URL without query, not " + value);
     }
     return uri;
   }

@@ -8,9 +8,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.net.URI;
 
 /**
- * With a public URL configured, the API sees its requests as addressed to it, so every URL
- * built from the request ({@code Location} of a created file or account) carries the public
- * address, not whatever the Host header said.
+ * With a public URL configured, the API sees its requests as addressed to it, so every URL built
+ * from the request ({@code Location} of a created file or account) carries the public address, not
+ * whatever the Host header said.
  */
 @Provider
 @PreMatching
@@ -20,11 +20,15 @@ public class PublicUrlFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    publicUrl.base().ifPresent(base -> {
-      URI requestUri = request.getUriInfo().getRequestUri();
-      String query = requestUri.getRawQuery() == null ? "" : "?" + requestUri.getRawQuery();
-      request.setRequestUri(URI.create(base + request.getUriInfo().getBaseUri().getRawPath()),
-          URI.create(base + requestUri.getRawPath() + query));
-    });
+    publicUrl
+        .base()
+        .ifPresent(
+            base -> {
+              URI requestUri = request.getUriInfo().getRequestUri();
+              String query = requestUri.getRawQuery() == null ? "" : "?" + requestUri.getRawQuery();
+              request.setRequestUri(
+                  URI.create(base + request.getUriInfo().getBaseUri().getRawPath()),
+                  URI.create(base + requestUri.getRawPath() + query));
+            });
   }
 }

@@ -6,18 +6,19 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Teaches the runtime's HTTP layer (Grizzly) the reason phrases it lacks for statuses this
- * server sends. Without them the status line of a 429 reads {@code HTTP/1.1 429 CUSTOM}; the
- * Servlet API has no way to set a reason phrase, and Grizzly keeps its table behind a private
- * method, so it is called once at start-up. Should that ever fail, only the phrase is wrong.
+ * Teaches the runtime's HTTP layer (Grizzly) the reason phrases it lacks for statuses this server
+ * sends. Without them the status line of a 429 reads {@code HTTP/1.1 429 CUSTOM}; the Servlet API
+ * has no way to set a reason phrase, and Grizzly keeps its table behind a private method, so it is
+ * called once at start-up. Should that ever fail, only the phrase is wrong.
  */
 final class ReasonPhrases {
   private static final Logger LOG = Logger.getLogger(ReasonPhrases.class.getName());
   private static final String GRIZZLY_STATUS = "org.glassfish.grizzly.http.util.HttpStatus";
-  static final Map<Integer, String> MISSING = Map.of(
-      422, "Unprocessable Content",
-      429, "Too Many Requests",
-      507, "Insufficient Storage");
+  static final Map<Integer, String> MISSING =
+      Map.of(
+          422, "Unprocessable Content",
+          429, "Too Many Requests",
+          507, "Insufficient Storage");
 
   private ReasonPhrases() {}
 
@@ -30,7 +31,10 @@ final class ReasonPhrases {
         register.invoke(null, phrase.getKey(), phrase.getValue());
       }
     } catch (ReflectiveOperationException | RuntimeException e) {
-      LOG.log(Level.WARNING, "Could not add reason phrases to the runtime''s HTTP layer: {0}", e.toString());
+      LOG.log(
+          Level.WARNING,
+          "Could not add reason phrases to the runtime''s HTTP layer: {0}",
+          e.toString());
     }
   }
 }

@@ -17,20 +17,24 @@ public class TransactionOutcomes {
   @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
   TransactionSynchronizationRegistry transactions;
 
-  /** {@code action} receives true when the transaction committed; without one it runs now, with true. */
+  /**
+   * {@code action} receives true when the transaction committed; without one it runs now, with
+   * true.
+   */
   public void afterCompletion(Consumer<Boolean> action) {
     if (transactions.getTransactionKey() == null) {
       action.accept(true);
       return;
     }
-    transactions.registerInterposedSynchronization(new Synchronization() {
-      @Override
-      public void beforeCompletion() {}
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
 
-      @Override
-      public void afterCompletion(int status) {
-        action.accept(status == Status.STATUS_COMMITTED);
-      }
-    });
+          @Override
+          public void afterCompletion(int status) {
+            action.accept(status == Status.STATUS_COMMITTED);
+          }
+        });
   }
 }

@@ -8,8 +8,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Anything nobody planned for: logged in full with an incident id, answered with only that id,
- * so no internals reach the client.
+ * Anything nobody planned for: logged in full with an incident id, answered with only that id, so
+ * no internals reach the client.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -19,14 +19,18 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable e) {
     if (Failures.isDatabaseDown(e)) {
       LOG.log(Level.WARNING, "Database unavailable: {0}", e.toString());
-      return new Problem(503, "Service unavailable", "The database cannot be reached; try again shortly.")
+      return new Problem(
+              503, "Service unavailable", "The database cannot be reached; try again shortly.")
           .toResponseBuilder()
           .header("Retry-After", 5)
           .build();
     }
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, e);
-    return new Problem(500, "Internal server error", "Something went wrong on the server (incident " + incident + ").")
+    return new Problem(
+            500,
+            "Internal server error",
+            "Something went wrong on the server (incident " + incident + ").")
         .toResponse();
   }
 }

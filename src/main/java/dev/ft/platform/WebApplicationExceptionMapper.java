@@ -6,8 +6,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Turns the runtime's own HTTP failures (unknown path, wrong method, unsupported media type,
- * a role that is missing) into problem documents, keeping the headers the runtime chose.
+ * Turns the runtime's own HTTP failures (unknown path, wrong method, unsupported media type, a role
+ * that is missing) into problem documents, keeping the headers the runtime chose.
  */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
@@ -23,11 +23,15 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     String title = statusType != null ? statusType.getReasonPhrase() : "HTTP " + status;
     Response.ResponseBuilder response =
         new Problem(status, title, detailFor(status, title)).toResponseBuilder();
-    original.getStringHeaders().forEach((name, values) -> {
-      if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
-        values.forEach(value -> response.header(name, value));
-      }
-    });
+    original
+        .getStringHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!name.equalsIgnoreCase("Content-Type")
+                  && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(value -> response.header(name, value));
+              }
+            });
     return response.build();
   }
 

@@ -26,14 +26,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * MariaDB stopped under a running server, then started again. Runs only in the build's MariaDB
- * pass (profile {@code mariadb}, which sets {@code it.faults.db.url}): H2 lives inside the server
- * and cannot go away on its own. It stops the machine's MariaDB, so it runs alone, after the
- * other fault tests, and always starts MariaDB again.
+ * MariaDB stopped under a running server, then started again. Runs only in the build's MariaDB pass
+ * (profile {@code mariadb}, which sets {@code it.faults.db.url}): H2 lives inside the server and
+ * cannot go away on its own. It stops the machine's MariaDB, so it runs alone, after the other
+ * fault tests, and always starts MariaDB again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseDownIT {
   private static final int PORT = 18888;
+
   /** "Within a few seconds" (issue 6), with room for a loaded CI machine. */
   private static final Duration PROMPT = Duration.ofSeconds(5);
 
@@ -42,11 +43,16 @@ class DatabaseDownIT {
 
   @BeforeAll
   void startServerOnMariaDb() throws Exception {
-    assertTrue(ServeProcess.configuredDatabase().containsKey("FT_DB_URL"),
+    assertTrue(
+        ServeProcess.configuredDatabase().containsKey("FT_DB_URL"),
         "this test needs -Dit.faults.db.url pointing at the local MariaDB");
     Path dir = Path.of(System.getProperty("ft.faults.dir"), "dbdown");
-    server = new ServeProcess(dir.resolve("data"), PORT, MariaDb.freshDatabaseBeside(ServeProcess.configuredDatabase()))
-        .start();
+    server =
+        new ServeProcess(
+                dir.resolve("data"),
+                PORT,
+                MariaDb.freshDatabaseBeside(ServeProcess.configuredDatabase()))
+            .start();
     api = server.api();
   }
 
@@ -72,9 +78,19 @@ class DatabaseDownIT {
     try {
       assertPromptProblem503(() -> api.get("/api/v1/files", user));
       assertPromptProblem503(() -> api.get("/api/v1/public", Caller.ANONYMOUS));
-      assertPromptProblem503(() -> api.sendJson("POST", "/api/v1/auth/login", Caller.ANONYMOUS,
-          "{\"username\":\"" + user.username() + "\",\"password\":\"" + Api.PASSWORD + "\"}"));
-      assertPromptProblem503(() -> api.putBytes("/api/v1/files/lost.bin", user, Bytes.random(1024 * 1024, 8)));
+      assertPromptProblem503(
+          () ->
+              api.sendJson(
+                  "POST",
+                  "/api/v1/auth/login",
+                  Caller.ANONYMOUS,
+                  "{\"username\":\""
+                      + user.username()
+                      + "\",\"password\":\""
+                      + Api.PASSWORD
+                      + "\"}"));
+      assertPromptProblem503(
+          () -> api.putBytes("/api/v1/files/lost.bin", user, Bytes.random(1024 * 1024, 8)));
       assertNoPendingUploads();
 
       Res ready = timed(() -> api.get("/health/ready", Caller.ANONYMOUS));
@@ -85,7 +101,9 @@ class DatabaseDownIT {
     }
 
     Res list = awaitStatus(200, () -> api.get("/api/v1/files", user), Duration.ofSeconds(30));
-    assertEquals(List.of("kept.bin"), list.array().stream().map(v -> v.asJsonObject().getString("name")).toList(),
+    assertEquals(
+        List.of("kept.bin"),
+        list.array().stream().map(v -> v.asJsonObject().getString("name")).toList(),
         "the upload refused while the database was down left no trace");
     assertArrayEquals(kept, api.get("/api/v1/files/kept.bin", user).bytes());
     assertEquals(201, api.putBytes("/api/v1/files/after.bin", user, new byte[1000]).status());
@@ -106,12 +124,14 @@ class DatabaseDownIT {
     Instant start = Instant.now();
     Res res = request.get();
     Duration took = Duration.between(start, Instant.now());
-    System.out.printf("database down: %s answered %d in %d ms%n", res, res.status(), took.toMillis());
+    System.out.printf(
+        "database down: %s answered %d in %d ms%n", res, res.status(), took.toMillis());
     assertTrue(took.compareTo(PROMPT) < 0, "answered after " + took.toMillis() + " ms: " + res);
     return res;
   }
 
-  private static Res awaitStatus(int status, Supplier<Res> request, Duration patience) throws InterruptedException {
+  private static Res awaitStatus(int status, Supplier<Res> request, Duration patience)
+      throws InterruptedException {
     Instant deadline = Instant.now().plus(patience);
     Res res = request.get();
     while (res.status() != status && Instant.now().isBefore(deadline)) {
@@ -134,11 +154,21 @@ class DatabaseDownIT {
      * An empty database of its own next to the configured one: its data folder is new, and the
      * consistency check must not see the other fault tests' files.
      */
-    static Map<String, String> freshDatabaseBeside(Map<String, String> configured) throws Exception {
+    static Map<String, String> freshDatabaseBeside(Map<String, String> configured)
+        throws Exception {
       URI url = URI.create(configured.get("FT_DB_URL").substring("jdbc:".length()));
       String name = url.getPath().substring(1) + "_down";
-      run("mariadb", "--protocol=TCP", "-h127.0.0.1", "-uroot", "-e", "DROP DATABASE IF EXISTS " + name
-          + "; CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+      run(
+          "mariadb",
+          "--protocol=TCP",
+          "-h127.0.0.1",
+          "-uroot",
+          "-e",
+          "DROP DATABASE IF EXISTS "
+              + name
+              + "; CREATE DATABASE "
+              + name
+              + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
       Map<String, String> env = new HashMap<>(configured);
       env.put("FT_DB_URL", "jdbc:" + url.resolve("/" + name));
       return env;
@@ -151,7 +181,13 @@ class DatabaseDownIT {
 
     static void start() throws Exception {
       if (!ping()) {
-        run("start-stop-daemon", "--start", "--oknodo", "--background", "--exec", "/usr/sbin/mariadbd");
+        run(
+            "start-stop-daemon",
+            "--start",
+            "--oknodo",
+            "--background",
+            "--exec",
+            "/usr/sbin/mariadbd");
         awaitPing(true);
       }
     }
@@ -160,15 +196,19 @@ class DatabaseDownIT {
       Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
       while (ping() != up) {
         if (Instant.now().isAfter(deadline)) {
-          throw new IllegalStateException("MariaDB did not " + (up ? "start" : "stop") + " within 60 s");
+          throw new IllegalStateException(
+              "MariaDB did not " + (up ? "start" : "stop") + " within 60 s");
         }
         Thread.sleep(250);
       }
     }
 
     private static boolean ping() throws Exception {
-      Process p = new ProcessBuilder("mariadb-admin", "--protocol=TCP", "-h127.0.0.1", "-uroot", "ping")
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder("mariadb-admin", "--protocol=TCP", "-h127.0.0.1", "-uroot", "ping")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
       return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
     }
   }

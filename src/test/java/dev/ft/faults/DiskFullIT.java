@@ -32,7 +32,9 @@ class DiskFullIT {
     Path dir = Path.of(System.getProperty("ft.faults.dir"), "diskfull");
     storage = Files.createDirectories(dir.resolve("storage"));
     run("mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", storage.toString());
-    server = new ServeProcess(dir.resolve("data"), PORT, Map.of("FT_STORAGE_DIR", storage.toString())).start();
+    server =
+        new ServeProcess(dir.resolve("data"), PORT, Map.of("FT_STORAGE_DIR", storage.toString()))
+            .start();
     api = server.api();
   }
 
@@ -56,10 +58,15 @@ class DiskFullIT {
     try (Stream<Path> left = Files.list(storage.resolve("tmp"))) {
       assertEquals(List.of(), left.toList(), "nothing partial stays on the disk");
     }
-    assertEquals(List.of("first.bin"), api.get("/api/v1/files", user).array().stream()
-        .map(v -> v.asJsonObject().getString("name")).toList());
+    assertEquals(
+        List.of("first.bin"),
+        api.get("/api/v1/files", user).array().stream()
+            .map(v -> v.asJsonObject().getString("name"))
+            .toList());
 
-    assertEquals(201, api.putBytes("/api/v1/files/small.txt", user, new byte[1000]).status(),
+    assertEquals(
+        201,
+        api.putBytes("/api/v1/files/small.txt", user, new byte[1000]).status(),
         "the server keeps serving");
     assertArrayEquals(first, api.get("/api/v1/files/first.bin", user).bytes());
     Res report = api.get("/api/v1/admin/verify?deep=true", api.admin());

@@ -39,8 +39,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Faults against the server as payara/serve runs it (on MariaDB in CI's second pass): what was
- * acknowledged is there byte for byte, what was not left no trace, and the consistency check
- * agrees after every fault.
+ * acknowledged is there byte for byte, what was not left no trace, and the consistency check agrees
+ * after every fault.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultsIT {
@@ -50,8 +50,12 @@ class FaultsIT {
   @BeforeAll
   void startServer() throws Exception {
     Path dir = Path.of(System.getProperty("ft.faults.dir"));
-    server = new ServeProcess(dir.resolve("data"), Integer.parseInt(System.getProperty("ft.faults.port")),
-        ServeProcess.configuredDatabase()).start();
+    server =
+        new ServeProcess(
+                dir.resolve("data"),
+                Integer.parseInt(System.getProperty("ft.faults.port")),
+                ServeProcess.configuredDatabase())
+            .start();
     api = server.api();
   }
 
@@ -66,7 +70,8 @@ class FaultsIT {
   void storageAndMetadataAgree() throws IOException {
     Res report = api.get("/api/v1/admin/verify?deep=true", api.admin());
     assertEquals(200, report.status(), report.toString());
-    assertTrue(report.object().getBoolean("consistent"), "the consistency check must pass: " + report);
+    assertTrue(
+        report.object().getBoolean("consistent"), "the consistency check must pass: " + report);
     assertNoPendingUploads();
   }
 
@@ -77,44 +82,53 @@ class FaultsIT {
   }
 
   private Map<String, JsonObject> filesOf(Caller user) {
-    return api.get("/api/v1/files", user).array().stream().map(v -> v.asJsonObject())
+    return api.get("/api/v1/files", user).array().stream()
+        .map(v -> v.asJsonObject())
         .collect(Collectors.toMap(f -> f.getString("name"), f -> f));
   }
 
   private long bytesUsedOf(Caller user) {
-    return api.get("/api/v1/admin/users", api.admin()).array().stream().map(v -> v.asJsonObject())
-        .filter(u -> u.getString("username").equals(user.username())).findFirst().orElseThrow()
-        .getJsonNumber("bytesUsed").longValue();
+    return api.get("/api/v1/admin/users", api.admin()).array().stream()
+        .map(v -> v.asJsonObject())
+        .filter(u -> u.getString("username").equals(user.username()))
+        .findFirst()
+        .orElseThrow()
+        .getJsonNumber("bytesUsed")
+        .longValue();
   }
 
   /** A body that arrives slowly: {@code size} bytes in pieces, a pause before each. */
   private static HttpRequest.BodyPublisher slowly(byte[] content, int piece, long pauseMillis) {
-    return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> new InputStream() {
-      private int sent;
+    return HttpRequest.BodyPublishers.fromPublisher(
+        HttpRequest.BodyPublishers.ofInputStream(
+            () ->
+                new InputStream() {
+                  private int sent;
 
-      @Override
-      public int read() {
-        throw new UnsupportedOperationException();
-      }
+                  @Override
+                  public int read() {
+                    throw new UnsupportedOperationException();
+                  }
 
-      @Override
-      public int read(byte[] b, int off, int len) {
-        if (sent == content.length) {
-          return -1;
-        }
-        if (sent % piece == 0) {
-          try {
-            Thread.sleep(pauseMillis);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }
-        int n = Math.min(Math.min(len, piece - sent % piece), content.length - sent);
-        System.arraycopy(content, sent, b, off, n);
-        sent += n;
-        return n;
-      }
-    }), content.length);
+                  @Override
+                  public int read(byte[] b, int off, int len) {
+                    if (sent == content.length) {
+                      return -1;
+                    }
+                    if (sent % piece == 0) {
+                      try {
+                        Thread.sleep(pauseMillis);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                    }
+                    int n = Math.min(Math.min(len, piece - sent % piece), content.length - sent);
+                    System.arraycopy(content, sent, b, off, n);
+                    sent += n;
+                    return n;
+                  }
+                }),
+        content.length);
   }
 
   @Test
@@ -128,17 +142,28 @@ class FaultsIT {
       byte[] content = Bytes.random(2 * 1024 * 1024, i);
       contents.put(name, content);
       // staggered: the first finish quickly, the last are still sending when the server dies
-      HttpRequest request = user.sign(api.request("/api/v1/files/" + name)
-          .PUT(slowly(content, 256 * 1024, 40L * i))).build();
-      uploads.add(api.http().sendAsync(request, HttpResponse.BodyHandlers.discarding())
-          .whenComplete((response, failure) -> statuses.put(name, response == null ? -1 : response.statusCode())));
+      HttpRequest request =
+          user.sign(api.request("/api/v1/files/" + name).PUT(slowly(content, 256 * 1024, 40L * i)))
+              .build();
+      uploads.add(
+          api.http()
+              .sendAsync(request, HttpResponse.BodyHandlers.discarding())
+              .whenComplete(
+                  (response, failure) ->
+                      statuses.put(name, response == null ? -1 : response.statusCode())));
     }
     Thread.sleep(2500);
     server.kill();
-    CompletableFuture.allOf(uploads.toArray(CompletableFuture[]::new)).exceptionally(e -> null).get(60, TimeUnit.SECONDS);
-    Set<String> acknowledged = statuses.entrySet().stream().filter(e -> e.getValue() / 100 == 2)
-        .map(Map.Entry::getKey).collect(Collectors.toSet());
-    assertTrue(!acknowledged.isEmpty() && acknowledged.size() < 20,
+    CompletableFuture.allOf(uploads.toArray(CompletableFuture[]::new))
+        .exceptionally(e -> null)
+        .get(60, TimeUnit.SECONDS);
+    Set<String> acknowledged =
+        statuses.entrySet().stream()
+            .filter(e -> e.getValue() / 100 == 2)
+            .map(Map.Entry::getKey)
+            .collect(Collectors.toSet());
+    assertTrue(
+        !acknowledged.isEmpty() && acknowledged.size() < 20,
         "the crash must land while some uploads are done and others are not: " + statuses);
 
     server.start();
@@ -163,19 +188,26 @@ class FaultsIT {
       int sendBytes = random.nextInt(1_000_000);
       boolean reset = random.nextBoolean();
       String name = "cut-" + i + ".bin";
-      cuts.add(pool.submit(() -> {
-        try (SSLSocket socket = api.rawSocket()) {
-          OutputStream out = socket.getOutputStream();
-          out.write(("PUT /api/v1/files/" + name + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
-              + user.authorization() + "\r\nContent-Length: 1000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-          out.write(new byte[sendBytes]);
-          out.flush();
-          if (reset) {
-            socket.setSoLinger(true, 0); // an abrupt reset instead of a polite close
-          }
-        }
-        return null;
-      }));
+      cuts.add(
+          pool.submit(
+              () -> {
+                try (SSLSocket socket = api.rawSocket()) {
+                  OutputStream out = socket.getOutputStream();
+                  out.write(
+                      ("PUT /api/v1/files/"
+                              + name
+                              + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                              + user.authorization()
+                              + "\r\nContent-Length: 1000000\r\n\r\n")
+                          .getBytes(StandardCharsets.US_ASCII));
+                  out.write(new byte[sendBytes]);
+                  out.flush();
+                  if (reset) {
+                    socket.setSoLinger(true, 0); // an abrupt reset instead of a polite close
+                  }
+                }
+                return null;
+              }));
     }
     for (var cut : cuts) {
       cut.get(60, TimeUnit.SECONDS);
@@ -185,8 +217,12 @@ class FaultsIT {
     assertEquals(Map.of(), filesOf(user), "no cut upload is listed");
     assertEquals(0, bytesUsedOf(user), "no quota is charged");
     long descriptorsAfter = openDescriptors();
-    assertTrue(descriptorsAfter <= descriptorsBefore + 10,
-        "the server's open files are back where they were: " + descriptorsBefore + " -> " + descriptorsAfter);
+    assertTrue(
+        descriptorsAfter <= descriptorsBefore + 10,
+        "the server's open files are back where they were: "
+            + descriptorsBefore
+            + " -> "
+            + descriptorsAfter);
   }
 
   private long openDescriptors() throws IOException {
@@ -197,8 +233,8 @@ class FaultsIT {
 
   /**
    * 32 real curl clients download 64 MiB each at once from the server at -Xmx256m. Before the
-   * socket send buffer was bounded (payara/preboot.asadmin) the runtime queued ~190 MB of
-   * encrypted output on the heap, died of OutOfMemoryError and cut or corrupted the downloads.
+   * socket send buffer was bounded (payara/preboot.asadmin) the runtime queued ~190 MB of encrypted
+   * output on the heap, died of OutOfMemoryError and cut or corrupted the downloads.
    */
   @Test
   void concurrentLargeDownloadsAllArriveIntact() throws Exception {
@@ -208,10 +244,20 @@ class FaultsIT {
     Path dir = Files.createDirectories(server.dataDir().resolveSibling("downloads"));
     List<Process> curls = new ArrayList<>();
     for (int i = 0; i < 32; i++) {
-      curls.add(new ProcessBuilder("curl", "-sS", "--cacert", server.certificate().toString(),
-          "-H", "Authorization: " + user.authorization(), "-o", dir.resolve("mid-" + i).toString(),
-          api.uri("/api/v1/files/mid.bin").toString())
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+      curls.add(
+          new ProcessBuilder(
+                  "curl",
+                  "-sS",
+                  "--cacert",
+                  server.certificate().toString(),
+                  "-H",
+                  "Authorization: " + user.authorization(),
+                  "-o",
+                  dir.resolve("mid-" + i).toString(),
+                  api.uri("/api/v1/files/mid.bin").toString())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start());
     }
     String expected = Bytes.sha256Hex(content);
     for (int i = 0; i < curls.size(); i++) {
@@ -221,7 +267,8 @@ class FaultsIT {
       assertEquals(expected, Bytes.sha256Hex(Files.readAllBytes(file)), "bytes of download " + i);
       Files.delete(file);
     }
-    assertTrue(!Files.readString(server.log(), StandardCharsets.ISO_8859_1).contains("OutOfMemoryError"),
+    assertTrue(
+        !Files.readString(server.log(), StandardCharsets.ISO_8859_1).contains("OutOfMemoryError"),
         "the server log shows no OutOfMemoryError");
   }
 
@@ -233,8 +280,14 @@ class FaultsIT {
     for (int i = 0; i < 10; i++) {
       byte[] content = Bytes.random(1_000_000 + i, 100 + i);
       bySha.put(Bytes.sha256Hex(content), content);
-      puts.add(api.http().sendAsync(user.sign(api.request("/api/v1/files/same.bin")
-          .PUT(HttpRequest.BodyPublishers.ofByteArray(content))).build(), HttpResponse.BodyHandlers.discarding()));
+      puts.add(
+          api.http()
+              .sendAsync(
+                  user.sign(
+                          api.request("/api/v1/files/same.bin")
+                              .PUT(HttpRequest.BodyPublishers.ofByteArray(content)))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding()));
     }
     for (var put : puts) {
       int status = put.get(60, TimeUnit.SECONDS).statusCode();
@@ -243,7 +296,8 @@ class FaultsIT {
     JsonObject meta = filesOf(user).get("same.bin");
     byte[] stored = api.get("/api/v1/files/same.bin", user).bytes();
     assertTrue(bySha.containsKey(meta.getString("sha256")), "the file is one of the ten uploads");
-    assertArrayEquals(bySha.get(meta.getString("sha256")), stored, "and its bytes match its metadata");
+    assertArrayEquals(
+        bySha.get(meta.getString("sha256")), stored, "and its bytes match its metadata");
     assertEquals(stored.length, meta.getJsonNumber("size").longValue());
     assertEquals(stored.length, bytesUsedOf(user));
   }
@@ -254,14 +308,18 @@ class FaultsIT {
     for (String change : List.of("replace", "delete")) {
       byte[] old = Bytes.random(24 * 1024 * 1024, 1);
       assertEquals(201, api.putBytes("/api/v1/files/big.bin", user, old).status());
-      HttpResponse<InputStream> download = api.http().send(user.sign(api.request("/api/v1/files/big.bin")).build(),
-          HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> download =
+          api.http()
+              .send(
+                  user.sign(api.request("/api/v1/files/big.bin")).build(),
+                  HttpResponse.BodyHandlers.ofInputStream());
       byte[] received;
       try (InputStream body = download.body()) {
         byte[] start = body.readNBytes(1024 * 1024);
-        Res changed = change.equals("replace")
-            ? api.putBytes("/api/v1/files/big.bin", user, Bytes.random(24 * 1024 * 1024, 2))
-            : api.delete("/api/v1/files/big.bin", user);
+        Res changed =
+            change.equals("replace")
+                ? api.putBytes("/api/v1/files/big.bin", user, Bytes.random(24 * 1024 * 1024, 2))
+                : api.delete("/api/v1/files/big.bin", user);
         assertTrue(changed.status() / 100 == 2, changed.toString());
         byte[] rest = body.readAllBytes();
         received = new byte[start.length + rest.length];
@@ -270,7 +328,8 @@ class FaultsIT {
       } catch (IOException e) {
         continue; // failing is allowed; mixing is not
       }
-      assertArrayEquals(old, received, "after a " + change + ", the download finishes with the old bytes");
+      assertArrayEquals(
+          old, received, "after a " + change + ", the download finishes with the old bytes");
       if (change.equals("replace")) {
         assertEquals(204, api.delete("/api/v1/files/big.bin", user).status());
       }

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Hostile and broken requests, sent byte for byte over TLS to the server as payara/serve starts
- * it: every answer is a 4xx problem document, and the log shows no stack trace for any of them.
- * BCrypt runs at a realistic cost here, for the login timing check.
+ * Hostile and broken requests, sent byte for byte over TLS to the server as payara/serve starts it:
+ * every answer is a 4xx problem document, and the log shows no stack trace for any of them. BCrypt
+ * runs at a realistic cost here, for the login timing check.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputIT {
@@ -37,8 +37,12 @@ class HostileInputIT {
   @BeforeAll
   void startServer() throws Exception {
     Path dir = Path.of(System.getProperty("ft.faults.dir"), "hostile");
-    server = new ServeProcess(dir.resolve("data"), PORT,
-        Map.of("FT_BCRYPT_COST", "10", "FT_LOGIN_MAX_FAILURES_PER_ADDRESS", "100000")).start();
+    server =
+        new ServeProcess(
+                dir.resolve("data"),
+                PORT,
+                Map.of("FT_BCRYPT_COST", "10", "FT_LOGIN_MAX_FAILURES_PER_ADDRESS", "100000"))
+            .start();
     api = server.api();
     log = server.log();
   }
@@ -81,35 +85,118 @@ class HostileInputIT {
     Caller user = api.register("hostile");
     String auth = "Authorization: " + user.authorization() + "\n";
     String bigJson = "{\"username\":\"" + "a".repeat(2_000_000) + "\",\"password\":\"x\"}";
-    byte[] badUtf8 = {'{', '"', 'u', 's', 'e', 'r', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+    byte[] badUtf8 = {
+      '{',
+      '"',
+      'u',
+      's',
+      'e',
+      'r',
+      'n',
+      'a',
+      'm',
+      'e',
+      '"',
+      ':',
+      '"',
+      (byte) 0xC3,
+      (byte) 0x28,
+      '"',
+      '}'
+    };
     Map<String, byte[]> cases = new java.util.LinkedHashMap<>();
-    cases.put("json as text/plain", request("POST /api/v1/auth/login HTTP/1.1\nHost: x\nContent-Type: text/plain\n"
-        + "Content-Length: 2\nConnection: close\n\n", utf8("{}")));
-    cases.put("huge json", request("POST /api/v1/auth/register HTTP/1.1\nHost: x\nContent-Type: application/json\n"
-        + "Content-Length: " + bigJson.length() + "\nConnection: close\n\n", utf8(bigJson)));
-    cases.put("invalid utf-8 json", request("POST /api/v1/auth/register HTTP/1.1\nHost: x\nContent-Type: "
-        + "application/json\nContent-Length: " + badUtf8.length + "\nConnection: close\n\n", badUtf8));
-    cases.put("deeply nested json", request("POST /api/v1/auth/login HTTP/1.1\nHost: x\nContent-Type: "
-        + "application/json\nContent-Length: 20000\nConnection: close\n\n", utf8("[".repeat(20000))));
-    // Parsson loops forever skipping an unclosed value of a member JSON-B does not know (parsson#23).
-    cases.put("unclosed unknown member", request("POST /api/v1/auth/register HTTP/1.1\nHost: x\nContent-Type: "
-        + "application/json\nContent-Length: 6\nConnection: close\n\n", utf8("{\"x\":{")));
-    cases.put("unknown method", request("FROB /api/v1/files HTTP/1.1\nHost: x\n" + auth + "Connection: close\n\n",
-        new byte[0]));
-    cases.put("overlapping ranges", request("GET /api/v1/public/nobody/x HTTP/1.1\nHost: x\n"
-        + "Range: bytes=0-5,3-9\nConnection: close\n\n", new byte[0]));
-    cases.put("multipart without boundary", request("POST /api/v1/files HTTP/1.1\nHost: x\n" + auth
-        + "Content-Type: multipart/form-data\nContent-Length: 3\nConnection: close\n\n", utf8("abc")));
-    cases.put("form where json is expected", request("PUT /api/v1/files/x/visibility HTTP/1.1\nHost: x\n" + auth
-        + "Content-Type: application/x-www-form-urlencoded\nContent-Length: 3\nConnection: close\n\n", utf8("a=b")));
-    cases.put("bad bearer", request("GET /api/v1/files HTTP/1.1\nHost: x\nAuthorization: Bearer "
-        + "x".repeat(5000) + "\nConnection: close\n\n", new byte[0]));
-    cases.put("bad basic", request("GET /api/v1/files HTTP/1.1\nHost: x\nAuthorization: Basic %%%\n"
-        + "Connection: close\n\n", new byte[0]));
-    cases.put("bad digest", request("PUT /api/v1/files/d HTTP/1.1\nHost: x\n" + auth + "Content-Digest: sha-256=:x:\n"
-        + "Content-Length: 1\nConnection: close\n\n", utf8("z")));
-    cases.put("bad limit", request("GET /api/v1/admin/audit?limit=99999999999999999999 HTTP/1.1\nHost: x\n"
-        + "Authorization: " + api.admin().authorization() + "\nConnection: close\n\n", new byte[0]));
+    cases.put(
+        "json as text/plain",
+        request(
+            "POST /api/v1/auth/login HTTP/1.1\nHost: x\nContent-Type: text/plain\n"
+                + "Content-Length: 2\nConnection: close\n\n",
+            utf8("{}")));
+    cases.put(
+        "huge json",
+        request(
+            "POST /api/v1/auth/register HTTP/1.1\nHost: x\nContent-Type: application/json\n"
+                + "Content-Length: "
+                + bigJson.length()
+                + "\nConnection: close\n\n",
+            utf8(bigJson)));
+    cases.put(
+        "invalid utf-8 json",
+        request(
+            "POST /api/v1/auth/register HTTP/1.1\nHost: x\nContent-Type: "
+                + "application/json\nContent-Length: "
+                + badUtf8.length
+                + "\nConnection: close\n\n",
+            badUtf8));
+    cases.put(
+        "deeply nested json",
+        request(
+            "POST /api/v1/auth/login HTTP/1.1\nHost: x\nContent-Type: "
+                + "application/json\nContent-Length: 20000\nConnection: close\n\n",
+            utf8("[".repeat(20000))));
+    // Parsson loops forever skipping an unclosed value of a member JSON-B does not know
+    // (parsson#23).
+    cases.put(
+        "unclosed unknown member",
+        request(
+            "POST /api/v1/auth/register HTTP/1.1\nHost: x\nContent-Type: "
+                + "application/json\nContent-Length: 6\nConnection: close\n\n",
+            utf8("{\"x\":{")));
+    cases.put(
+        "unknown method",
+        request(
+            "FROB /api/v1/files HTTP/1.1\nHost: x\n" + auth + "Connection: close\n\n",
+            new byte[0]));
+    cases.put(
+        "overlapping ranges",
+        request(
+            "GET /api/v1/public/nobody/x HTTP/1.1\nHost: x\n"
+                + "Range: bytes=0-5,3-9\nConnection: close\n\n",
+            new byte[0]));
+    cases.put(
+        "multipart without boundary",
+        request(
+            "POST /api/v1/files HTTP/1.1\nHost: x\n"
+                + auth
+                + "Content-Type: multipart/form-data\nContent-Length: 3\nConnection: close\n\n",
+            utf8("abc")));
+    cases.put(
+        "form where json is expected",
+        request(
+            "PUT /api/v1/files/x/visibility HTTP/1.1\nHost: x\n"
+                + auth
+                + "Content-Type: application/x-www-form-urlencoded\n"
+                + "Content-Length: 3\n"
+                + "Connection: close\n\n",
+            utf8("a=b")));
+    cases.put(
+        "bad bearer",
+        request(
+            "GET /api/v1/files HTTP/1.1\nHost: x\nAuthorization: Bearer "
+                + "x".repeat(5000)
+                + "\nConnection: close\n\n",
+            new byte[0]));
+    cases.put(
+        "bad basic",
+        request(
+            "GET /api/v1/files HTTP/1.1\nHost: x\nAuthorization: Basic %%%\n"
+                + "Connection: close\n\n",
+            new byte[0]));
+    cases.put(
+        "bad digest",
+        request(
+            "PUT /api/v1/files/d HTTP/1.1\nHost: x\n"
+                + auth
+                + "Content-Digest: sha-256=:x:\n"
+                + "Content-Length: 1\nConnection: close\n\n",
+            utf8("z")));
+    cases.put(
+        "bad limit",
+        request(
+            "GET /api/v1/admin/audit?limit=99999999999999999999 HTTP/1.1\nHost: x\n"
+                + "Authorization: "
+                + api.admin().authorization()
+                + "\nConnection: close\n\n",
+            new byte[0]));
 
     List<String> wrong = new ArrayList<>();
     for (var c : cases.entrySet()) {
@@ -117,7 +204,8 @@ class HostileInputIT {
       String status = answer.length() >= 12 ? answer.substring(9, 12) : "none";
       boolean problem = answer.toLowerCase().contains("content-type: application/problem+json");
       if (!status.startsWith("4") || !problem) {
-        wrong.add(c.getKey() + " -> " + (answer.length() > 200 ? answer.substring(0, 200) : answer));
+        wrong.add(
+            c.getKey() + " -> " + (answer.length() > 200 ? answer.substring(0, 200) : answer));
       }
     }
     assertEquals(List.of(), wrong, "every hostile request gets a 4xx problem document");
@@ -144,14 +232,26 @@ class HostileInputIT {
     long a = median(unknown);
     long b = median(wrong);
     double difference = Math.abs(a - b) / (double) Math.max(a, b);
-    assertTrue(difference < 0.10, "median " + a / 1_000_000 + " ms for unknown users, " + b / 1_000_000
-        + " ms for wrong passwords: " + Math.round(difference * 100) + "% apart");
+    assertTrue(
+        difference < 0.10,
+        "median "
+            + a / 1_000_000
+            + " ms for unknown users, "
+            + b / 1_000_000
+            + " ms for wrong passwords: "
+            + Math.round(difference * 100)
+            + "% apart");
   }
 
   private long loginNanos(String username) {
     long started = System.nanoTime();
-    int status = api.sendJson("POST", "/api/v1/auth/login", Caller.ANONYMOUS,
-        "{\"username\":\"" + username + "\",\"password\":\"not the password\"}").status();
+    int status =
+        api.sendJson(
+                "POST",
+                "/api/v1/auth/login",
+                Caller.ANONYMOUS,
+                "{\"username\":\"" + username + "\",\"password\":\"not the password\"}")
+            .status();
     long took = System.nanoTime() - started;
     assertEquals(401, status);
     return took;

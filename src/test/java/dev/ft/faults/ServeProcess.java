@@ -11,14 +11,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The server as an operator runs it: {@code payara/serve} in its own process, with its data
- * folder and database, stopped or killed by its own PID.
+ * The server as an operator runs it: {@code payara/serve} in its own process, with its data folder
+ * and database, stopped or killed by its own PID.
  */
 final class ServeProcess implements AutoCloseable {
   static final String ADMIN_PASSWORD = "faults-admin-password";
   private static final int START_TIMEOUT_SECONDS = 90;
   private static final int START_ATTEMPTS = 3;
-  private static final Duration READY_WITHIN = Duration.ofSeconds(START_TIMEOUT_SECONDS * (START_ATTEMPTS + 1));
+  private static final Duration READY_WITHIN =
+      Duration.ofSeconds(START_TIMEOUT_SECONDS * (START_ATTEMPTS + 1));
 
   private final Path dataDir;
   private final int port;
@@ -31,7 +32,10 @@ final class ServeProcess implements AutoCloseable {
     this.env = env;
   }
 
-  /** FT_DB_URL and FT_DB_USER for the database the build names ({@code it.faults.db.url}); none means H2. */
+  /**
+   * FT_DB_URL and FT_DB_USER for the database the build names ({@code it.faults.db.url}); none
+   * means H2.
+   */
   static Map<String, String> configuredDatabase() {
     String url = System.getProperty("ft.faults.db.url", "");
     if (url.isBlank()) {
@@ -41,14 +45,33 @@ final class ServeProcess implements AutoCloseable {
   }
 
   ServeProcess start() throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder("payara/serve")
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
-    builder.environment().putAll(Map.of("FT_DATA_DIR", dataDir.toString(), "FT_HTTPS_PORT", Integer.toString(port),
-        "FT_ADMIN_PASSWORD", ADMIN_PASSWORD, "FT_BCRYPT_COST", "4", "JAVA_OPTS", "-Xmx256m",
-        // tests register and upload in bulk from one address and one user
-        "FT_REGISTRATION_MAX_PER_ADDRESS", "100000", "FT_MAX_CONCURRENT_UPLOADS_PER_USER", "64",
-        "FT_START_TIMEOUT", Integer.toString(START_TIMEOUT_SECONDS), "FT_START_ATTEMPTS", Integer.toString(START_ATTEMPTS)));
+    ProcessBuilder builder =
+        new ProcessBuilder("payara/serve")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+    builder
+        .environment()
+        .putAll(
+            Map.of(
+                "FT_DATA_DIR",
+                dataDir.toString(),
+                "FT_HTTPS_PORT",
+                Integer.toString(port),
+                "FT_ADMIN_PASSWORD",
+                ADMIN_PASSWORD,
+                "FT_BCRYPT_COST",
+                "4",
+                "JAVA_OPTS",
+                "-Xmx256m",
+                // tests register and upload in bulk from one address and one user
+                "FT_REGISTRATION_MAX_PER_ADDRESS",
+                "100000",
+                "FT_MAX_CONCURRENT_UPLOADS_PER_USER",
+                "64",
+                "FT_START_TIMEOUT",
+                Integer.toString(START_TIMEOUT_SECONDS),
+                "FT_START_ATTEMPTS",
+                Integer.toString(START_ATTEMPTS)));
     builder.environment().putAll(env); // a test's own settings win over these defaults
     Files.createDirectories(dataDir);
     // A boot that hangs is payara/serve's to notice and restart, within its own bound.
@@ -61,8 +84,8 @@ final class ServeProcess implements AutoCloseable {
     Instant deadline = Instant.now().plus(READY_WITHIN);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("payara/serve exited with " + process.exitValue() + "; see the log beside "
-            + dataDir);
+        throw new IllegalStateException(
+            "payara/serve exited with " + process.exitValue() + "; see the log beside " + dataDir);
       }
       if (Files.exists(certificate())) {
         try {
@@ -93,8 +116,10 @@ final class ServeProcess implements AutoCloseable {
 
   /** The server's JVM, which payara/serve starts and supervises as its child. */
   long pid() {
-    return process.children()
-        .filter(child -> child.info().command().map(command -> command.endsWith("/java")).orElse(false))
+    return process
+        .children()
+        .filter(
+            child -> child.info().command().map(command -> command.endsWith("/java")).orElse(false))
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("payara/serve has no JVM running"))
         .pid();

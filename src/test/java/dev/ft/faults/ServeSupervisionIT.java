@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * payara/serve supervises the start of its server: one that does not answer within
- * FT_START_TIMEOUT gets a thread dump in the log, is killed and started again, a bounded number
- * of times. A bound far shorter than any boot stands in for a hung boot here.
+ * payara/serve supervises the start of its server: one that does not answer within FT_START_TIMEOUT
+ * gets a thread dump in the log, is killed and started again, a bounded number of times. A bound
+ * far shorter than any boot stands in for a hung boot here.
  */
 class ServeSupervisionIT {
 
@@ -19,21 +19,38 @@ class ServeSupervisionIT {
   void aServerThatDoesNotAnswerInTimeIsDumpedKilledAndStartedAgainAFewTimes() throws Exception {
     Path dir = Files.createDirectories(Path.of(System.getProperty("ft.faults.dir"), "supervision"));
     Path log = dir.resolve("serve.log");
-    ProcessBuilder serve = new ProcessBuilder("payara/serve").redirectErrorStream(true)
-        .redirectOutput(log.toFile());
-    serve.environment().putAll(java.util.Map.of("FT_DATA_DIR", dir.resolve("data").toString(),
-        "FT_HTTPS_PORT", "18990", "FT_START_TIMEOUT", "3", "FT_START_ATTEMPTS", "2",
-        "FT_ADMIN_PASSWORD", ServeProcess.ADMIN_PASSWORD));
+    ProcessBuilder serve =
+        new ProcessBuilder("payara/serve").redirectErrorStream(true).redirectOutput(log.toFile());
+    serve
+        .environment()
+        .putAll(
+            java.util.Map.of(
+                "FT_DATA_DIR",
+                dir.resolve("data").toString(),
+                "FT_HTTPS_PORT",
+                "18990",
+                "FT_START_TIMEOUT",
+                "3",
+                "FT_START_ATTEMPTS",
+                "2",
+                "FT_ADMIN_PASSWORD",
+                ServeProcess.ADMIN_PASSWORD));
     Process process = serve.start();
     assertTrue(process.waitFor(5, TimeUnit.MINUTES), "payara/serve gives up by itself");
     String output = Files.readString(log);
     assertEquals(1, process.exitValue(), output);
     for (int start = 1; start <= 2; start++) {
-      assertTrue(output.contains("did not answer within 3s (start " + start + " of 2)"), "start " + start);
+      assertTrue(
+          output.contains("did not answer within 3s (start " + start + " of 2)"), "start " + start);
     }
-    assertEquals(2, output.split("Full thread dump", -1).length - 1, "one thread dump per stalled start");
-    assertTrue(output.contains("did not start in 2 attempts"), output.lines().reduce((a, b) -> b).orElse(""));
-    assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").contains("18990")),
+    assertEquals(
+        2, output.split("Full thread dump", -1).length - 1, "one thread dump per stalled start");
+    assertTrue(
+        output.contains("did not start in 2 attempts"),
+        output.lines().reduce((a, b) -> b).orElse(""));
+    assertTrue(
+        ProcessHandle.allProcesses()
+            .noneMatch(p -> p.info().commandLine().orElse("").contains("18990")),
         "no server is left running");
   }
 }

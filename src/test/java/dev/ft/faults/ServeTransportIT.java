@@ -5,33 +5,33 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ft.it.Api;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import java.util.concurrent.TimeUnit;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The transport as a client meets it, on the server as payara/serve starts it: HTTPS only, TLS
- * 1.2+ with forward-secret AEAD suites only.
+ * The transport as a client meets it, on the server as payara/serve starts it: HTTPS only, TLS 1.2+
+ * with forward-secret AEAD suites only.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServeTransportIT {
@@ -40,7 +40,10 @@ class ServeTransportIT {
 
   @BeforeAll
   void startServer() throws Exception {
-    server = new ServeProcess(Path.of(System.getProperty("ft.faults.dir"), "transport", "data"), PORT, Map.of()).start();
+    server =
+        new ServeProcess(
+                Path.of(System.getProperty("ft.faults.dir"), "transport", "data"), PORT, Map.of())
+            .start();
   }
 
   @AfterAll
@@ -50,8 +53,15 @@ class ServeTransportIT {
 
   /** What openssl s_client negotiated; the cipher is "(NONE)" or absent when the server refused. */
   private static String handshake(String... options) throws IOException, InterruptedException {
-    var command = new java.util.ArrayList<>(java.util.List.of("openssl", "s_client", "-connect",
-        "localhost:" + PORT, "-servername", "localhost"));
+    var command =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "openssl",
+                "s_client",
+                "-connect",
+                "localhost:" + PORT,
+                "-servername",
+                "localhost"));
     command.addAll(java.util.List.of(options));
     Process openssl = new ProcessBuilder(command).redirectErrorStream(true).start();
     openssl.getOutputStream().close();
@@ -73,7 +83,8 @@ class ServeTransportIT {
 
   @Test
   void cbcAndStaticKeySuitesAreRefused() throws Exception {
-    for (String cipher : new String[] {"ECDHE-ECDSA-AES128-SHA", "ECDHE-ECDSA-AES256-SHA384", "AES128-GCM-SHA256"}) {
+    for (String cipher :
+        new String[] {"ECDHE-ECDSA-AES128-SHA", "ECDHE-ECDSA-AES256-SHA384", "AES128-GCM-SHA256"}) {
       String out = handshake("-tls1_2", "-cipher", cipher);
       assertTrue(!agreed(out), cipher + " must be refused: " + out);
     }
@@ -81,15 +92,21 @@ class ServeTransportIT {
 
   @Test
   void plainHttpIsNotServed() throws Exception {
-    assertThrows(ConnectException.class, () -> {
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("localhost", 8080), 2000);
-      }
-    }, "no plain HTTP listener on Payara's default port");
+    assertThrows(
+        ConnectException.class,
+        () -> {
+          try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("localhost", 8080), 2000);
+          }
+        },
+        "no plain HTTP listener on Payara's default port");
     try (Socket socket = new Socket("localhost", PORT)) {
       socket.setSoTimeout(5000);
-      socket.getOutputStream().write("GET /api/v1/public HTTP/1.1\r\nHost: localhost\r\n\r\n"
-          .getBytes(StandardCharsets.US_ASCII));
+      socket
+          .getOutputStream()
+          .write(
+              "GET /api/v1/public HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
       byte[] answer = new byte[64];
       int n;
       try {
@@ -98,14 +115,16 @@ class ServeTransportIT {
         n = -1;
       }
       String text = n > 0 ? new String(answer, 0, n, StandardCharsets.ISO_8859_1) : "";
-      assertTrue(!text.startsWith("HTTP/1.1 200"), "plain HTTP on the TLS port gets no API answer: " + text);
+      assertTrue(
+          !text.startsWith("HTTP/1.1 200"),
+          "plain HTTP on the TLS port gets no API answer: " + text);
     }
   }
 
   /**
    * curl's defaults offer HTTP/2 and would take it, and on this runtime an HTTP/2 upload stops
-   * after 2 GiB (README, "Transport and security"). The listener answers in HTTP/1.1, over which
-   * an upload past 2 GiB arrives whole.
+   * after 2 GiB (README, "Transport and security"). The listener answers in HTTP/1.1, over which an
+   * upload past 2 GiB arrives whole.
    */
   @Test
   void curlsDefaultsUploadMoreThanTwoGibibytesWhole() throws Exception {
@@ -117,10 +136,23 @@ class ServeTransportIT {
       sparse.setLength(size); // zeros, without writing 2 GiB to the test's disk
     }
     Path answer = source.resolveSibling("beyond-2-gib.json");
-    Process curl = new ProcessBuilder("curl", "-sS", "--cacert", server.certificate().toString(),
-        "-H", "Authorization: " + user.authorization(), "-T", source.toString(), "-o", answer.toString(),
-        "-w", "%{http_version} %{http_code}", api.uri("/api/v1/files/beyond-2-gib.bin").toString())
-        .redirectErrorStream(true).start();
+    Process curl =
+        new ProcessBuilder(
+                "curl",
+                "-sS",
+                "--cacert",
+                server.certificate().toString(),
+                "-H",
+                "Authorization: " + user.authorization(),
+                "-T",
+                source.toString(),
+                "-o",
+                answer.toString(),
+                "-w",
+                "%{http_version} %{http_code}",
+                api.uri("/api/v1/files/beyond-2-gib.bin").toString())
+            .redirectErrorStream(true)
+            .start();
     String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(curl.waitFor(5, TimeUnit.MINUTES), "curl finished");
     Files.delete(source);
@@ -143,28 +175,40 @@ class ServeTransportIT {
   }
 
   /**
-   * testssl.sh's audit finds nothing, except what a self-signed test certificate cannot have
-   * (trust chain, revocation URIs, a CAA record) and the cipher order, which Payara does not
-   * enforce (every suite it offers is forward-secret AEAD, so any client choice is one of them).
+   * testssl.sh's audit finds nothing, except what a self-signed test certificate cannot have (trust
+   * chain, revocation URIs, a CAA record) and the cipher order, which Payara does not enforce
+   * (every suite it offers is forward-secret AEAD, so any client choice is one of them).
    */
   @Test
   void testsslFindsNoWeakness() throws Exception {
     Path report = Path.of(System.getProperty("ft.faults.dir"), "testssl.json");
     Files.deleteIfExists(report);
-    Process testssl = new ProcessBuilder("testssl", "--quiet", "--color", "0", "--warnings", "off",
-        "--jsonfile", report.toString(), "localhost:" + PORT)
-        .redirectErrorStream(true)
-        .redirectOutput(report.resolveSibling("testssl.txt").toFile())
-        .start();
+    Process testssl =
+        new ProcessBuilder(
+                "testssl",
+                "--quiet",
+                "--color",
+                "0",
+                "--warnings",
+                "off",
+                "--jsonfile",
+                report.toString(),
+                "localhost:" + PORT)
+            .redirectErrorStream(true)
+            .redirectOutput(report.resolveSibling("testssl.txt").toFile())
+            .start();
     assertTrue(testssl.waitFor(10, TimeUnit.MINUTES), "testssl finished");
-    Set<String> accepted = Set.of("cert_chain_of_trust", "cert_revocation", "DNS_CAArecord", "cipher_order");
+    Set<String> accepted =
+        Set.of("cert_chain_of_trust", "cert_revocation", "DNS_CAArecord", "cipher_order");
     List<String> findings = new ArrayList<>();
     try (JsonReader reader = Json.createReader(Files.newBufferedReader(report))) {
       for (JsonValue v : reader.readArray()) {
         JsonObject finding = v.asJsonObject();
         String severity = finding.getString("severity");
-        if (!Set.of("OK", "INFO", "DEBUG").contains(severity) && !accepted.contains(finding.getString("id"))) {
-          findings.add(severity + " " + finding.getString("id") + ": " + finding.getString("finding"));
+        if (!Set.of("OK", "INFO", "DEBUG").contains(severity)
+            && !accepted.contains(finding.getString("id"))) {
+          findings.add(
+              severity + " " + finding.getString("id") + ": " + finding.getString("finding"));
         }
       }
     }

@@ -31,7 +31,10 @@ class SlowClientsIT {
 
   @BeforeAll
   void startServer() throws Exception {
-    server = new ServeProcess(Path.of(System.getProperty("ft.faults.dir"), "slow", "data"), PORT, Map.of()).start();
+    server =
+        new ServeProcess(
+                Path.of(System.getProperty("ft.faults.dir"), "slow", "data"), PORT, Map.of())
+            .start();
     api = server.api();
   }
 
@@ -43,17 +46,25 @@ class SlowClientsIT {
   @Test
   void tricklingClientsDoNotStarveOthers() throws Exception {
     Caller user = api.register("patient");
-    Caller other = api.register("other"); // one user's uploads are bounded anyway: the others must be served
+    Caller other =
+        api.register("other"); // one user's uploads are bounded anyway: the others must be served
     List<SSLSocket> slow = new ArrayList<>();
     try {
       for (int i = 0; i < 200; i++) {
         SSLSocket socket = api.rawSocket();
         OutputStream out = socket.getOutputStream();
         if (i % 2 == 0) { // headers that never end
-          out.write("GET /api/v1/public HTTP/1.1\r\nHost: localhost\r\nX-Slow: a".getBytes(StandardCharsets.US_ASCII));
+          out.write(
+              "GET /api/v1/public HTTP/1.1\r\nHost: localhost\r\nX-Slow: a"
+                  .getBytes(StandardCharsets.US_ASCII));
         } else { // a body that never comes
-          out.write(("PUT /api/v1/files/slow-" + i + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
-              + user.authorization() + "\r\nContent-Length: 1000000\r\n\r\nabc").getBytes(StandardCharsets.US_ASCII));
+          out.write(
+              ("PUT /api/v1/files/slow-"
+                      + i
+                      + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                      + user.authorization()
+                      + "\r\nContent-Length: 1000000\r\n\r\nabc")
+                  .getBytes(StandardCharsets.US_ASCII));
         }
         out.flush();
         slow.add(socket);
@@ -61,9 +72,12 @@ class SlowClientsIT {
       for (int round = 0; round < 5; round++) {
         Instant started = Instant.now();
         assertEquals(200, api.get("/api/v1/files", other).status());
-        assertEquals(201, api.putBytes("/api/v1/files/ok-" + round, other, new byte[100_000]).status());
+        assertEquals(
+            201, api.putBytes("/api/v1/files/ok-" + round, other, new byte[100_000]).status());
         Duration took = Duration.between(started, Instant.now());
-        assertTrue(took.toSeconds() < 10, "other clients are still served, round " + round + " took " + took);
+        assertTrue(
+            took.toSeconds() < 10,
+            "other clients are still served, round " + round + " took " + took);
         for (SSLSocket socket : slow) { // keep trickling
           try {
             socket.getOutputStream().write('x');

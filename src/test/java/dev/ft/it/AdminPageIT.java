@@ -34,7 +34,8 @@ class AdminPageIT extends ServerIT {
     testName = info.getTestMethod().orElseThrow().getName();
     seeded = api.register("page");
     assertEquals(201, api.putBytes(UploadsIT.file("report.txt"), seeded, REPORT).status());
-    assertEquals(201, api.putBytes(UploadsIT.file(XSS_NAME), seeded, new byte[] {1, 2, 3}).status());
+    assertEquals(
+        201, api.putBytes(UploadsIT.file(XSS_NAME), seeded, new byte[] {1, 2, 3}).status());
     browser = Browser.open(api);
   }
 
@@ -50,7 +51,8 @@ class AdminPageIT extends ServerIT {
   }
 
   private void openFilesOfSeeded() {
-    browser.clickAndWait(browser.row("data-user", seeded.username()).findElement(By.cssSelector("a.files")));
+    browser.clickAndWait(
+        browser.row("data-user", seeded.username()).findElement(By.cssSelector("a.files")));
     assertEquals(seeded.username(), browser.text("#owner"));
   }
 
@@ -61,11 +63,13 @@ class AdminPageIT extends ServerIT {
     assertEquals("user", row.findElement(By.cssSelector(".role")).getText());
     assertTrue(row.getText().contains(seeded.username()), row.getText());
     assertTrue(Integer.parseInt(browser.text("#total-users")) >= 2);
-    assertTrue(browser.text("#free-space").matches("[0-9.]+ [KMGTPE]iB"), browser.text("#free-space"));
+    assertTrue(
+        browser.text("#free-space").matches("[0-9.]+ [KMGTPE]iB"), browser.text("#free-space"));
     browser.screenshot("users");
     openFilesOfSeeded();
     var report = browser.row("data-name", "report.txt");
-    assertTrue(report.getText().contains("17 B"), "sizes are shown for people: " + report.getText());
+    assertTrue(
+        report.getText().contains("17 B"), "sizes are shown for people: " + report.getText());
     assertTrue(report.getText().contains("private"));
     browser.screenshot("files");
   }
@@ -78,8 +82,14 @@ class AdminPageIT extends ServerIT {
     new Select(row.findElement(By.cssSelector("select[name=visibility]"))).selectByValue("public");
     browser.clickAndWait(row.findElement(By.cssSelector("button.set-visibility")));
     assertEquals("'report.txt' is now public.", browser.text("#notice"));
-    assertEquals("public", browser.row("data-name", "report.txt").findElement(By.cssSelector(".visibility")).getText());
-    Res anonymous = api.get("/api/v1/public/" + seeded.username() + "/report.txt", Caller.ANONYMOUS);
+    assertEquals(
+        "public",
+        browser
+            .row("data-name", "report.txt")
+            .findElement(By.cssSelector(".visibility"))
+            .getText());
+    Res anonymous =
+        api.get("/api/v1/public/" + seeded.username() + "/report.txt", Caller.ANONYMOUS);
     assertEquals(200, anonymous.status());
     assertArrayEquals(REPORT, anonymous.bytes());
   }
@@ -88,7 +98,8 @@ class AdminPageIT extends ServerIT {
   void deletingAFileRemovesIt() {
     signInAsAdmin();
     openFilesOfSeeded();
-    browser.clickAndWait(browser.row("data-name", "report.txt").findElement(By.cssSelector("button.delete-file")));
+    browser.clickAndWait(
+        browser.row("data-name", "report.txt").findElement(By.cssSelector("button.delete-file")));
     assertEquals("'report.txt' was deleted.", browser.text("#notice"));
     assertFalse(browser.hasRow("data-name", "report.txt"));
     assertEquals(404, api.get("/api/v1/files/report.txt", seeded).status());
@@ -97,20 +108,31 @@ class AdminPageIT extends ServerIT {
   @Test
   void promotingAUserGivesThemTheAdminRole() {
     signInAsAdmin();
-    browser.clickAndWait(browser.row("data-user", seeded.username()).findElement(By.cssSelector("button.role-change")));
+    browser.clickAndWait(
+        browser
+            .row("data-user", seeded.username())
+            .findElement(By.cssSelector("button.role-change")));
     assertEquals("'" + seeded.username() + "' is now admin.", browser.text("#notice"));
-    assertEquals("admin", browser.row("data-user", seeded.username()).findElement(By.cssSelector(".role")).getText());
+    assertEquals(
+        "admin",
+        browser.row("data-user", seeded.username()).findElement(By.cssSelector(".role")).getText());
     assertEquals("admin", api.get("/api/v1/auth/me", seeded).object().getString("role"));
-    browser.clickAndWait(browser.row("data-user", seeded.username()).findElement(By.cssSelector("button.role-change")));
+    browser.clickAndWait(
+        browser
+            .row("data-user", seeded.username())
+            .findElement(By.cssSelector("button.role-change")));
     assertEquals("user", api.get("/api/v1/auth/me", seeded).object().getString("role"));
   }
 
   @Test
   void deletingAUserAsksFirst() {
     signInAsAdmin();
-    browser.clickAndWait(browser.row("data-user", seeded.username()).findElement(By.cssSelector("a.delete")));
-    assertTrue(browser.driver().getPageSource().contains("cannot be undone"), "a confirmation step");
-    assertEquals(200, api.get("/api/v1/auth/me", seeded).status(), "nothing is deleted before confirming");
+    browser.clickAndWait(
+        browser.row("data-user", seeded.username()).findElement(By.cssSelector("a.delete")));
+    assertTrue(
+        browser.driver().getPageSource().contains("cannot be undone"), "a confirmation step");
+    assertEquals(
+        200, api.get("/api/v1/auth/me", seeded).status(), "nothing is deleted before confirming");
     browser.clickAndWait(browser.find("#confirm-delete"));
     assertTrue(browser.text("#notice").contains("were removed"), browser.text("#notice"));
     assertFalse(browser.hasRow("data-user", seeded.username()));
@@ -124,19 +146,37 @@ class AdminPageIT extends ServerIT {
     assertTrue(browser.driver().getCurrentUrl().endsWith("/admin/login"));
     assertEquals("You are signed out.", browser.text("#notice"));
     browser.go("/admin");
-    assertTrue(browser.driver().getCurrentUrl().endsWith("/admin/login"), "the page needs signing in again");
+    assertTrue(
+        browser.driver().getCurrentUrl().endsWith("/admin/login"),
+        "the page needs signing in again");
   }
 
   @Test
   void aPasswordChangeThroughTheApiEndsThePageSession() {
-    assertEquals(200, api.sendJson("PUT", "/api/v1/admin/users/" + seeded.username() + "/role", api.admin(),
-        "{\"role\":\"admin\"}").status());
+    assertEquals(
+        200,
+        api.sendJson(
+                "PUT",
+                "/api/v1/admin/users/" + seeded.username() + "/role",
+                api.admin(),
+                "{\"role\":\"admin\"}")
+            .status());
     browser.signIn(seeded.username(), Api.PASSWORD);
     assertTrue(browser.driver().getCurrentUrl().endsWith("/admin"), "signed in, on the users page");
-    assertEquals(204, api.sendJson("POST", "/api/v1/auth/password", seeded,
-        "{\"currentPassword\":\"" + Api.PASSWORD + "\",\"newPassword\":\"a new and longer passphrase\"}").status());
+    assertEquals(
+        204,
+        api.sendJson(
+                "POST",
+                "/api/v1/auth/password",
+                seeded,
+                "{\"currentPassword\":\""
+                    + Api.PASSWORD
+                    + "\",\"newPassword\":\"a new and longer passphrase\"}")
+            .status());
     browser.go("/admin");
-    assertTrue(browser.driver().getCurrentUrl().endsWith("/admin/login"), "the page needs the new password");
+    assertTrue(
+        browser.driver().getCurrentUrl().endsWith("/admin/login"),
+        "the page needs the new password");
   }
 
   @Test
@@ -165,7 +205,9 @@ class AdminPageIT extends ServerIT {
     openFilesOfSeeded();
     var row = browser.row("data-name", XSS_NAME);
     assertEquals(XSS_NAME, row.findElement(By.cssSelector("td.name")).getText());
-    assertTrue(browser.driver().findElements(By.cssSelector("td.name img")).isEmpty(), "no element was injected");
+    assertTrue(
+        browser.driver().findElements(By.cssSelector("td.name img")).isEmpty(),
+        "no element was injected");
     assertThrows(NoAlertPresentException.class, () -> browser.driver().switchTo().alert());
   }
 
@@ -173,15 +215,20 @@ class AdminPageIT extends ServerIT {
   void aFormPostWithoutTheCsrfTokenIsRefused() {
     signInAsAdmin();
     Cookie session = browser.driver().manage().getCookieNamed("FT_SESSION");
-    for (String form : List.of("user=" + seeded.username() + "&role=admin",
-        "user=" + seeded.username() + "&role=admin&csrf=forged")) {
-      Res forged = api.send(api.request("/admin/users/role")
-          .POST(HttpRequest.BodyPublishers.ofString(form))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .header("Cookie", "FT_SESSION=" + session.getValue()));
+    for (String form :
+        List.of(
+            "user=" + seeded.username() + "&role=admin",
+            "user=" + seeded.username() + "&role=admin&csrf=forged")) {
+      Res forged =
+          api.send(
+              api.request("/admin/users/role")
+                  .POST(HttpRequest.BodyPublishers.ofString(form))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .header("Cookie", "FT_SESSION=" + session.getValue()));
       assertEquals(403, forged.status(), form + ": " + forged);
     }
-    assertEquals("user", api.get("/api/v1/auth/me", seeded).object().getString("role"), "nothing changed");
+    assertEquals(
+        "user", api.get("/api/v1/auth/me", seeded).object().getString("role"), "nothing changed");
   }
 
   @Test
@@ -194,10 +241,16 @@ class AdminPageIT extends ServerIT {
     assertEquals("no-referrer", login.header("Referrer-Policy"));
     assertTrue(login.header("Strict-Transport-Security").startsWith("max-age="));
     String cookie = login.header("Set-Cookie");
-    assertTrue(cookie.startsWith("__Host-ft-csrf=") && cookie.contains("Secure") && cookie.contains("HttpOnly")
-        && cookie.contains("SameSite=Strict"), "the sign-in form's token cookie: " + cookie);
+    assertTrue(
+        cookie.startsWith("__Host-ft-csrf=")
+            && cookie.contains("Secure")
+            && cookie.contains("HttpOnly")
+            && cookie.contains("SameSite=Strict"),
+        "the sign-in form's token cookie: " + cookie);
     assertEquals(1, cookie.split("SameSite", -1).length - 1, "each attribute once: " + cookie);
-    assertTrue(login.response().headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("FT_SESSION")),
+    assertTrue(
+        login.response().headers().allValues("Set-Cookie").stream()
+            .noneMatch(c -> c.startsWith("FT_SESSION")),
         "no session before sign-in");
   }
 }

@@ -41,9 +41,14 @@ public final class Api {
   private Api(URI base, SSLContext tls, String adminPassword) {
     this.base = base;
     this.tls = tls;
-    this.http = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
-    this.http1 = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(10)).build();
+    this.http =
+        HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+    this.http1 =
+        HttpClient.newBuilder()
+            .sslContext(tls)
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     this.adminPassword = adminPassword;
   }
 
@@ -53,10 +58,12 @@ public final class Api {
       KeyStore trust = KeyStore.getInstance("PKCS12");
       trust.load(null, null);
       int i = 0;
-      for (var cert : java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+      for (var cert :
+          java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in)) {
         trust.setCertificateEntry("ca" + i++, cert);
       }
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(trust);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, tmf.getTrustManagers(), null);
@@ -73,8 +80,10 @@ public final class Api {
   static Api fromSystemProperties() {
     String dir = System.getProperty("ft.it.dir");
     String port = System.getProperty("ft.it.port");
-    return new Api(URI.create("https://localhost:" + port), trusting(dir + "/tls/keystore.p12",
-        System.getProperty("ft.it.keystore.password")), System.getProperty("ft.it.admin.password"));
+    return new Api(
+        URI.create("https://localhost:" + port),
+        trusting(dir + "/tls/keystore.p12", System.getProperty("ft.it.keystore.password")),
+        System.getProperty("ft.it.admin.password"));
   }
 
   private static SSLContext trusting(String keystorePath, String password) {
@@ -84,7 +93,8 @@ public final class Api {
       KeyStore trust = KeyStore.getInstance("PKCS12");
       trust.load(null, null);
       trust.setCertificateEntry("ft", keystore.getCertificate("ft"));
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(trust);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, tmf.getTrustManagers(), null);
@@ -96,7 +106,9 @@ public final class Api {
 
   /** A raw TLS socket to the server, for requests no well-behaved client would send. */
   public javax.net.ssl.SSLSocket rawSocket() throws IOException {
-    javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket(base.getHost(), base.getPort());
+    javax.net.ssl.SSLSocket socket =
+        (javax.net.ssl.SSLSocket)
+            tls.getSocketFactory().createSocket(base.getHost(), base.getPort());
     javax.net.ssl.SSLParameters params = socket.getSSLParameters();
     params.setApplicationProtocols(new String[] {"http/1.1"});
     socket.setSSLParameters(params);
@@ -130,8 +142,10 @@ public final class Api {
 
   private static Res send(HttpClient client, HttpRequest.Builder request) {
     try {
-      HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofMinutes(2)).build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          client.send(
+              request.timeout(Duration.ofMinutes(2)).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
       return new Res(response);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -154,27 +168,41 @@ public final class Api {
   }
 
   public Res putBytes(String path, Caller caller, byte[] bytes) {
-    return send(caller.sign(request(path).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
-        .header("Content-Type", "application/octet-stream")));
+    return send(
+        caller.sign(
+            request(path)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .header("Content-Type", "application/octet-stream")));
   }
 
   public Res sendJson(String method, String path, Caller caller, String json) {
-    return send(caller.sign(request(path).method(method, HttpRequest.BodyPublishers.ofString(json))
-        .header("Content-Type", "application/json")));
+    return send(
+        caller.sign(
+            request(path)
+                .method(method, HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json")));
   }
 
   public Res multipart(String path, Caller caller, Multipart form) {
-    return send(caller.sign(request(path)
-        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(form.bytes())))
-        .header("Content-Type", form.contentType())));
+    return send(
+        caller.sign(
+            request(path)
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(form.bytes())))
+                .header("Content-Type", form.contentType())));
   }
 
   // ---- accounts
 
   public Caller register(String prefix) {
     String username = newUsername(prefix);
-    Res created = sendJson("POST", "/api/v1/auth/register", Caller.ANONYMOUS,
-        "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}");
+    Res created =
+        sendJson(
+            "POST",
+            "/api/v1/auth/register",
+            Caller.ANONYMOUS,
+            "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}");
     if (created.status() != 201) {
       throw new IllegalStateException("Registering " + username + " answered " + created);
     }
@@ -182,8 +210,12 @@ public final class Api {
   }
 
   public Caller login(String username, String password) {
-    Res login = sendJson("POST", "/api/v1/auth/login", Caller.ANONYMOUS,
-        "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+    Res login =
+        sendJson(
+            "POST",
+            "/api/v1/auth/login",
+            Caller.ANONYMOUS,
+            "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
     if (login.status() != 200) {
       throw new IllegalStateException("Logging in " + username + " answered " + login);
     }
@@ -207,8 +239,11 @@ public final class Api {
     }
 
     public static Caller basic(String username, String password) {
-      return new Caller(username, "Basic " + Base64.getEncoder()
-          .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+      return new Caller(
+          username,
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     public HttpRequest.Builder sign(HttpRequest.Builder request) {
@@ -254,7 +289,12 @@ public final class Api {
     @Override
     public String toString() {
       String body = text();
-      return response.request().method() + " " + response.uri().getRawPath() + " -> " + status() + " "
+      return response.request().method()
+          + " "
+          + response.uri().getRawPath()
+          + " -> "
+          + status()
+          + " "
           + (body.length() > 300 ? body.substring(0, 300) + "…" : body);
     }
   }

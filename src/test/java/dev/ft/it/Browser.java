@@ -17,8 +17,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A real headless Chromium (Debian's chromium and chromium-driver) driven by Selenium, with a
- * fresh profile each time. It accepts the test server's self-signed certificate.
+ * A real headless Chromium (Debian's chromium and chromium-driver) driven by Selenium, with a fresh
+ * profile each time. It accepts the test server's self-signed certificate.
  */
 public final class Browser implements AutoCloseable {
   private final WebDriver driver;
@@ -32,12 +32,21 @@ public final class Browser implements AutoCloseable {
   public static Browser open(Api api) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
         "--window-size=1280,900");
     options.setAcceptInsecureCerts(true);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+            .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     return new Browser(driver, api);
@@ -61,8 +70,13 @@ public final class Browser implements AutoCloseable {
     WebElement page = driver.findElement(By.tagName("html"));
     element.click();
     new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> isGone(page));
-    new WebDriverWait(driver, Duration.ofSeconds(15)).until(
-        d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+    new WebDriverWait(driver, Duration.ofSeconds(15))
+        .until(
+            d ->
+                "complete"
+                    .equals(
+                        ((org.openqa.selenium.JavascriptExecutor) d)
+                            .executeScript("return document.readyState")));
   }
 
   public String text(String css) {
@@ -93,7 +107,10 @@ public final class Browser implements AutoCloseable {
     return driver.findElements(By.cssSelector("tr[" + attribute + "]")).stream()
         .filter(row -> value.equals(row.getDomAttribute(attribute)))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("no row with " + attribute + "=" + value + " on " + driver.getCurrentUrl()));
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no row with " + attribute + "=" + value + " on " + driver.getCurrentUrl()));
   }
 
   public boolean hasRow(String attribute, String value) {
@@ -106,7 +123,8 @@ public final class Browser implements AutoCloseable {
     try {
       Path dir = Path.of(System.getProperty("ft.it.screenshots"));
       Files.createDirectories(dir);
-      Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+      Files.write(
+          dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -26,14 +26,26 @@ public final class Curl {
   public static Result run(Api.Caller caller, Path stdin, String... args) {
     try {
       Path body = Files.createTempFile(Path.of(System.getProperty("ft.it.dir")), "curl", ".out");
-      List<String> command = new ArrayList<>(List.of("curl", "-sS", "--cacert",
-          System.getProperty("ft.it.dir") + "/tls/certificate.pem", "-o", body.toString(), "-w", "%{http_code}"));
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  "curl",
+                  "-sS",
+                  "--cacert",
+                  System.getProperty("ft.it.dir") + "/tls/certificate.pem",
+                  "-o",
+                  body.toString(),
+                  "-w",
+                  "%{http_code}"));
       if (caller.authorization() != null) {
         command.addAll(List.of("-H", "Authorization: " + caller.authorization()));
       }
       command.addAll(List.of(args));
-      Process curl = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectInput(ProcessBuilder.Redirect.from(stdin.toFile())).start();
+      Process curl =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectInput(ProcessBuilder.Redirect.from(stdin.toFile()))
+              .start();
       if (!curl.waitFor(2, TimeUnit.MINUTES)) {
         curl.destroyForcibly();
         throw new IllegalStateException("curl did not finish: " + command);

@@ -28,8 +28,14 @@ class DownloadsIT extends ServerIT {
   void upload() {
     owner = api.register("dl");
     path = UploadsIT.file(NAME);
-    assertEquals(201, api.send(owner.sign(api.request(path).PUT(HttpRequest.BodyPublishers.ofByteArray(CONTENT))
-        .header("Content-Type", "text/plain; charset=UTF-8"))).status());
+    assertEquals(
+        201,
+        api.send(
+                owner.sign(
+                    api.request(path)
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(CONTENT))
+                        .header("Content-Type", "text/plain; charset=UTF-8")))
+            .status());
   }
 
   private Res get(String... headers) {
@@ -46,24 +52,33 @@ class DownloadsIT extends ServerIT {
     assertEquals(200, download.status());
     assertArrayEquals(CONTENT, download.bytes());
     assertEquals(Integer.toString(CONTENT.length), download.header("Content-Length"));
-    assertEquals("text/plain; charset=UTF-8", download.header("Content-Type"), "the declared type is kept");
+    assertEquals(
+        "text/plain; charset=UTF-8", download.header("Content-Type"), "the declared type is kept");
     assertEquals("\"" + Bytes.sha256Hex(CONTENT) + "\"", download.header("ETag"));
     assertEquals("bytes", download.header("Accept-Ranges"));
-    assertEquals("sha-256=:" + Base64.getEncoder().encodeToString(Bytes.sha256(CONTENT)) + ":",
+    assertEquals(
+        "sha-256=:" + Base64.getEncoder().encodeToString(Bytes.sha256(CONTENT)) + ":",
         download.header("Repr-Digest"));
-    ZonedDateTime lastModified = ZonedDateTime.parse(download.header("Last-Modified"), DateTimeFormatter.RFC_1123_DATE_TIME);
+    ZonedDateTime lastModified =
+        ZonedDateTime.parse(download.header("Last-Modified"), DateTimeFormatter.RFC_1123_DATE_TIME);
     assertTrue(lastModified.toInstant().isAfter(java.time.Instant.now().minusSeconds(300)));
     String disposition = download.header("Content-Disposition");
     assertTrue(disposition.startsWith("attachment; filename=\""), disposition);
-    assertTrue(disposition.contains("filename*=UTF-8''Gr%C3%BC%C3%9Fe%20&%20%22quotes%22.txt"), disposition);
-    assertTrue(!disposition.contains("\"quotes\""), "an unescaped quote would break the header: " + disposition);
+    assertTrue(
+        disposition.contains("filename*=UTF-8''Gr%C3%BC%C3%9Fe%20&%20%22quotes%22.txt"),
+        disposition);
+    assertTrue(
+        !disposition.contains("\"quotes\""),
+        "an unescaped quote would break the header: " + disposition);
     assertEquals("nosniff", download.header("X-Content-Type-Options"));
-    assertEquals("private", download.header("Cache-Control"), "no shared cache keeps a private file");
+    assertEquals(
+        "private", download.header("Cache-Control"), "no shared cache keeps a private file");
   }
 
   @Test
   void headAnswersTheSameHeadersWithoutBytes() {
-    Res head = api.send(owner.sign(api.request(path).method("HEAD", HttpRequest.BodyPublishers.noBody())));
+    Res head =
+        api.send(owner.sign(api.request(path).method("HEAD", HttpRequest.BodyPublishers.noBody())));
     assertEquals(200, head.status());
     assertEquals(0, head.bytes().length);
     assertEquals(Integer.toString(CONTENT.length), head.header("Content-Length"));
@@ -83,21 +98,35 @@ class DownloadsIT extends ServerIT {
 
     Res suffix = get("Range", "bytes=-5");
     assertEquals("bytes 999998-1000002/" + CONTENT.length, suffix.header("Content-Range"));
-    assertArrayEquals(Arrays.copyOfRange(CONTENT, CONTENT.length - 5, CONTENT.length), suffix.bytes());
+    assertArrayEquals(
+        Arrays.copyOfRange(CONTENT, CONTENT.length - 5, CONTENT.length), suffix.bytes());
 
     Res pastTheEnd = get("Range", "bytes=10-99999999");
     assertEquals(206, pastTheEnd.status(), "a last position past the end is cut to the end");
     assertEquals(CONTENT.length - 10, pastTheEnd.bytes().length);
-    Res head = api.send(owner.sign(api.request(path).method("HEAD", HttpRequest.BodyPublishers.noBody())
-        .header("Range", "bytes=5-6")));
+    Res head =
+        api.send(
+            owner.sign(
+                api.request(path)
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                    .header("Range", "bytes=5-6")));
     assertEquals(206, head.status());
     assertEquals("2", head.header("Content-Length"));
   }
 
   @Test
   void unsatisfiableAndMalformedRangesAnswer416() {
-    for (String range : new String[] {"bytes=1000003-", "bytes=2000000-2000001", "bytes=0-1,5-6", "bytes=5-1",
-        "items=0-1", "bytes=abc", "bytes=-0", "bytes=99999999999999999999-"}) {
+    for (String range :
+        new String[] {
+          "bytes=1000003-",
+          "bytes=2000000-2000001",
+          "bytes=0-1,5-6",
+          "bytes=5-1",
+          "items=0-1",
+          "bytes=abc",
+          "bytes=-0",
+          "bytes=99999999999999999999-"
+        }) {
       Res answer = get("Range", range);
       assertEquals(416, answer.status(), range + ": " + answer);
       assertEquals("bytes */" + CONTENT.length, answer.header("Content-Range"));
@@ -112,7 +141,10 @@ class DownloadsIT extends ServerIT {
     assertEquals(304, notModified.status());
     assertEquals(0, notModified.bytes().length);
     assertEquals(200, get("If-None-Match", "\"something-else\"").status());
-    assertEquals(304, get("If-None-Match", "\"other\", W/" + etag).status(), "a list and weak tags match too");
+    assertEquals(
+        304,
+        get("If-None-Match", "\"other\", W/" + etag).status(),
+        "a list and weak tags match too");
   }
 
   @Test
@@ -131,7 +163,10 @@ class DownloadsIT extends ServerIT {
     assertEquals(200, empty.status());
     assertEquals("0", empty.header("Content-Length"));
     assertEquals(Bytes.sha256Hex(new byte[0]), empty.header("ETag").replace("\"", ""));
-    assertEquals(416, api.send(owner.sign(api.request(UploadsIT.file("empty")).header("Range", "bytes=0-"))).status());
+    assertEquals(
+        416,
+        api.send(owner.sign(api.request(UploadsIT.file("empty")).header("Range", "bytes=0-")))
+            .status());
   }
 
   @Test

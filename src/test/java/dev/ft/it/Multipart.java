@@ -10,7 +10,12 @@ public final class Multipart {
 
   public Multipart file(String field, String filename, String contentType, byte[] content) {
     ascii("--" + boundary + "\r\n");
-    utf8("Content-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename + "\"\r\n");
+    utf8(
+        "Content-Disposition: form-data; name=\""
+            + field
+            + "\"; filename=\""
+            + filename
+            + "\"\r\n");
     ascii("Content-Type: " + contentType + "\r\n\r\n");
     body.writeBytes(content);
     ascii("\r\n");

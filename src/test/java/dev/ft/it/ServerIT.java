@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Black-box tests against the real WAR on a managed Payara Micro over HTTPS, configured as
- * payara/serve configures it. Each subclass gets its own server; the database and data folder
- * are shared for the whole run, so every test makes its own users.
+ * payara/serve configures it. Each subclass gets its own server; the database and data folder are
+ * shared for the whole run, so every test makes its own users.
  */
 @ExtendWith(ArquillianExtension.class)
 public abstract class ServerIT {

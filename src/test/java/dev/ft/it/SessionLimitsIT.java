@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Runs on a server of its own (see the session-limits execution in pom.xml) whose tokens live
- * 4 seconds, and whose per-address failure count starts at zero. The order matters: the
- * address lock-out would refuse every later login from the tests.
+ * Runs on a server of its own (see the session-limits execution in pom.xml) whose tokens live 4
+ * seconds, and whose per-address failure count starts at zero. The order matters: the address
+ * lock-out would refuse every later login from the tests.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SessionLimitsIT extends ServerIT {
@@ -25,17 +25,25 @@ class SessionLimitsIT extends ServerIT {
   @Order(1)
   void aTokenStopsWorkingWhenItExpires() throws InterruptedException {
     Caller user = api.register("expiry");
-    Res login = api.sendJson("POST", "/api/v1/auth/login", Caller.ANONYMOUS,
-        "{\"username\":\"" + user.username() + "\",\"password\":\"" + Api.PASSWORD + "\"}");
+    Res login =
+        api.sendJson(
+            "POST",
+            "/api/v1/auth/login",
+            Caller.ANONYMOUS,
+            "{\"username\":\"" + user.username() + "\",\"password\":\"" + Api.PASSWORD + "\"}");
     Instant expiresAt = Instant.parse(login.object().getString("expiresAt"));
-    assertTrue(Duration.between(Instant.now(), expiresAt).toSeconds() <= 4, "the configured lifetime: " + expiresAt);
+    assertTrue(
+        Duration.between(Instant.now(), expiresAt).toSeconds() <= 4,
+        "the configured lifetime: " + expiresAt);
     Caller fresh = Caller.bearer(user.username(), login.object().getString("token"));
     assertEquals(200, api.get("/api/v1/auth/me", fresh).status());
     Thread.sleep(Duration.between(Instant.now(), expiresAt).plusMillis(500).toMillis());
     Res expired = api.get("/api/v1/auth/me", fresh);
     assertEquals(401, expired.status(), "an expired token is refused: " + expired);
     assertProblem(expired, 401);
-    assertEquals(200, api.get("/api/v1/auth/me", Caller.basic(user.username(), Api.PASSWORD)).status(),
+    assertEquals(
+        200,
+        api.get("/api/v1/auth/me", Caller.basic(user.username(), Api.PASSWORD)).status(),
         "the account itself is fine");
   }
 
@@ -45,40 +53,50 @@ class SessionLimitsIT extends ServerIT {
     Caller user = api.register("slow");
     byte[] chunk = new byte[100_000];
     int chunks = 14; // one every half second: seven seconds, longer than the token lives
-    java.util.function.Supplier<java.io.InputStream> slowly = () -> new java.io.InputStream() {
-      private int sent;
-      private int left;
+    java.util.function.Supplier<java.io.InputStream> slowly =
+        () ->
+            new java.io.InputStream() {
+              private int sent;
+              private int left;
 
-      @Override
-      public int read() {
-        throw new UnsupportedOperationException();
-      }
+              @Override
+              public int read() {
+                throw new UnsupportedOperationException();
+              }
 
-      @Override
-      public int read(byte[] b, int off, int len) {
-        if (left == 0) {
-          if (sent == chunks) {
-            return -1;
-          }
-          try {
-            Thread.sleep(500);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          sent++;
-          left = chunk.length;
-        }
-        int n = Math.min(len, left);
-        left -= n;
-        return n;
-      }
-    };
+              @Override
+              public int read(byte[] b, int off, int len) {
+                if (left == 0) {
+                  if (sent == chunks) {
+                    return -1;
+                  }
+                  try {
+                    Thread.sleep(500);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  sent++;
+                  left = chunk.length;
+                }
+                int n = Math.min(len, left);
+                left -= n;
+                return n;
+              }
+            };
     Instant started = Instant.now();
-    Res stored = api.send(user.sign(api.request(UploadsIT.file("slow.bin"))
-        .PUT(java.net.http.HttpRequest.BodyPublishers.fromPublisher(
-            java.net.http.HttpRequest.BodyPublishers.ofInputStream(slowly), (long) chunks * chunk.length))));
-    assertTrue(Duration.between(started, Instant.now()).toSeconds() >= 5, "the upload took longer than the token");
-    assertEquals(201, stored.status(), "a token checked at the start carries the whole upload: " + stored);
+    Res stored =
+        api.send(
+            user.sign(
+                api.request(UploadsIT.file("slow.bin"))
+                    .PUT(
+                        java.net.http.HttpRequest.BodyPublishers.fromPublisher(
+                            java.net.http.HttpRequest.BodyPublishers.ofInputStream(slowly),
+                            (long) chunks * chunk.length))));
+    assertTrue(
+        Duration.between(started, Instant.now()).toSeconds() >= 5,
+        "the upload took longer than the token");
+    assertEquals(
+        201, stored.status(), "a token checked at the start carries the whole upload: " + stored);
     assertEquals(401, api.get("/api/v1/files", user).status(), "and the token has expired by now");
   }
 
@@ -89,15 +107,26 @@ class SessionLimitsIT extends ServerIT {
     int failures = 0;
     Res answer;
     do {
-      answer = api.sendJson("POST", "/api/v1/auth/login", Caller.ANONYMOUS,
-          "{\"username\":\"" + Api.newUsername("guess") + "\",\"password\":\"wrong password\"}");
+      answer =
+          api.sendJson(
+              "POST",
+              "/api/v1/auth/login",
+              Caller.ANONYMOUS,
+              "{\"username\":\""
+                  + Api.newUsername("guess")
+                  + "\",\"password\":\"wrong password\"}");
       failures++;
     } while (answer.status() == 401 && failures < 100);
-    assertEquals(429, answer.status(), "guessing many usernames from one address is throttled: " + answer);
+    assertEquals(
+        429, answer.status(), "guessing many usernames from one address is throttled: " + answer);
     assertEquals(31, failures, "30 failures are allowed per address and window");
     assertTrue(Long.parseLong(answer.header("Retry-After")) > 0);
-    Res blocked = api.sendJson("POST", "/api/v1/auth/login", Caller.ANONYMOUS,
-        "{\"username\":\"" + victim.username() + "\",\"password\":\"" + Api.PASSWORD + "\"}");
+    Res blocked =
+        api.sendJson(
+            "POST",
+            "/api/v1/auth/login",
+            Caller.ANONYMOUS,
+            "{\"username\":\"" + victim.username() + "\",\"password\":\"" + Api.PASSWORD + "\"}");
     assertEquals(429, blocked.status(), "the address waits, whatever the username");
     Res audit = api.get("/api/v1/admin/audit?limit=20", Caller.basic("admin", api.adminPassword()));
     assertEquals(429, audit.status(), "HTTP Basic from the same address waits too");

@@ -50,9 +50,13 @@ class UploadsIT extends ServerIT {
   void namesThatDifferOnlyByTrailingSpacesAreTwoFiles() {
     Caller user = api.register("pad");
     assertEquals(201, api.putBytes(file("report.txt"), user, new byte[] {1}).status());
-    assertEquals(201, api.putBytes(file("report.txt "), user, new byte[] {2, 2}).status(), "a new name, a new file");
+    assertEquals(
+        201,
+        api.putBytes(file("report.txt "), user, new byte[] {2, 2}).status(),
+        "a new name, a new file");
     assertEquals(List.of("report.txt", "report.txt "), namesOf(user).stream().sorted().toList());
-    assertArrayEquals(new byte[] {1}, api.get(file("report.txt"), user).bytes(), "the first file kept its bytes");
+    assertArrayEquals(
+        new byte[] {1}, api.get(file("report.txt"), user).bytes(), "the first file kept its bytes");
     assertArrayEquals(new byte[] {2, 2}, api.get(file("report.txt "), user).bytes());
   }
 
@@ -62,11 +66,19 @@ class UploadsIT extends ServerIT {
     byte[] big = ("[" + "\"x\",".repeat(20_000) + "\"end\"]").getBytes(StandardCharsets.UTF_8);
     byte[] broken = "{\"not\": json".getBytes(StandardCharsets.UTF_8);
     for (var upload : List.of(Map.entry("data.json", big), Map.entry("broken.json", broken))) {
-      Res stored = api.send(user.sign(api.request(file(upload.getKey()))
-          .PUT(HttpRequest.BodyPublishers.ofByteArray(upload.getValue()))
-          .header("Content-Type", upload.getKey().equals("data.json") ? "application/json" : "application/ld+json")));
+      Res stored =
+          api.send(
+              user.sign(
+                  api.request(file(upload.getKey()))
+                      .PUT(HttpRequest.BodyPublishers.ofByteArray(upload.getValue()))
+                      .header(
+                          "Content-Type",
+                          upload.getKey().equals("data.json")
+                              ? "application/json"
+                              : "application/ld+json")));
       assertEquals(201, stored.status(), upload.getKey() + ": " + stored);
-      assertArrayEquals(upload.getValue(), api.get(file(upload.getKey()), user).bytes(), upload.getKey());
+      assertArrayEquals(
+          upload.getValue(), api.get(file(upload.getKey()), user).bytes(), upload.getKey());
     }
   }
 
@@ -75,10 +87,13 @@ class UploadsIT extends ServerIT {
     Caller user = api.register("semi");
     assertEquals(201, api.putBytes(file("report"), user, new byte[] {1}).status());
     Res refused = api.putBytes("/api/v1/files/report;v=2.txt", user, new byte[] {2});
-    assertEquals(400, refused.status(), "never a different name than the one asked for: " + refused);
+    assertEquals(
+        400, refused.status(), "never a different name than the one asked for: " + refused);
     AccountsIT.assertProblem(refused, 400);
-    assertArrayEquals(new byte[] {1}, api.get(file("report"), user).bytes(), "'report' was not replaced");
-    assertEquals(201, api.putBytes("/api/v1/files/report%3Bv=2.txt", user, new byte[] {3}).status());
+    assertArrayEquals(
+        new byte[] {1}, api.get(file("report"), user).bytes(), "'report' was not replaced");
+    assertEquals(
+        201, api.putBytes("/api/v1/files/report%3Bv=2.txt", user, new byte[] {3}).status());
     assertEquals(List.of("report", "report;v=2.txt"), namesOf(user).stream().sorted().toList());
   }
 
@@ -109,8 +124,13 @@ class UploadsIT extends ServerIT {
   void chunkedUploadsWithoutContentLengthWork() {
     Caller user = api.register("chunked");
     byte[] content = Bytes.random(300_000, 3);
-    Res created = api.send(user.sign(api.request(file("stream.bin"))
-        .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(content)))));
+    Res created =
+        api.send(
+            user.sign(
+                api.request(file("stream.bin"))
+                    .PUT(
+                        HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new java.io.ByteArrayInputStream(content)))));
     assertEquals(201, created.status(), created.toString());
     assertArrayEquals(content, api.get(file("stream.bin"), user).bytes());
   }
@@ -118,14 +138,23 @@ class UploadsIT extends ServerIT {
   @Test
   void namesAreCaseSensitiveAndMayBeAnyUnicode() {
     Caller user = api.register("names");
-    List<String> names = List.of("A.txt", "a.txt", "日本語 ファイル.txt", "100% #1 & ?.txt", "x".repeat(255), ".hidden",
-        "trailing.", "emoji 😀.png");
+    List<String> names =
+        List.of(
+            "A.txt",
+            "a.txt",
+            "日本語 ファイル.txt",
+            "100% #1 & ?.txt",
+            "x".repeat(255),
+            ".hidden",
+            "trailing.",
+            "emoji 😀.png");
     for (String name : names) {
       Res created = api.putBytes(file(name), user, name.getBytes(StandardCharsets.UTF_8));
       assertEquals(201, created.status(), "'" + name + "' is a valid name: " + created);
     }
     for (String name : names) {
-      assertArrayEquals(name.getBytes(StandardCharsets.UTF_8), api.get(file(name), user).bytes(), name);
+      assertArrayEquals(
+          name.getBytes(StandardCharsets.UTF_8), api.get(file(name), user).bytes(), name);
     }
     assertEquals(names.size(), namesOf(user).size());
   }
@@ -133,8 +162,17 @@ class UploadsIT extends ServerIT {
   @Test
   void badNamesAre400AndStoreNothing() throws IOException {
     Caller user = api.register("badname");
-    List<String> bad = List.of("a/b", "../etc", "tab\there", "bell\u0007", "del\u007f", "c1\u0085",
-        "é".repeat(128), "invoice\u202Egpj.exe", "zero\u200Bwidth.txt");
+    List<String> bad =
+        List.of(
+            "a/b",
+            "../etc",
+            "tab\there",
+            "bell\u0007",
+            "del\u007f",
+            "c1\u0085",
+            "é".repeat(128),
+            "invoice\u202Egpj.exe",
+            "zero\u200Bwidth.txt");
     for (String name : bad) {
       Res answer = api.putBytes(file(name), user, new byte[] {1});
       assertEquals(400, answer.status(), "'" + name + "' must be refused: " + answer);
@@ -143,17 +181,27 @@ class UploadsIT extends ServerIT {
     // The runtime's connector refuses these URIs with a bare "400 Invalid URI" before any
     // application code runs, so no problem document can be written for them.
     for (String path : List.of("a%5Cb", "nul%00", "%2e%2e", "...", "%2E%2E%2E")) {
-      Res answer = api.send(user.sign(api.request("/api/v1/files/" + path)
-          .PUT(HttpRequest.BodyPublishers.ofString("x"))));
+      Res answer =
+          api.send(
+              user.sign(
+                  api.request("/api/v1/files/" + path)
+                      .PUT(HttpRequest.BodyPublishers.ofString("x"))));
       assertEquals(400, answer.status(), path + " must be refused: " + answer);
     }
-    Res traversal = api.send(user.sign(api.request("/api/v1/files/..%2F..%2Fetc%2Fpasswd")
-        .PUT(HttpRequest.BodyPublishers.ofString("x"))));
+    Res traversal =
+        api.send(
+            user.sign(
+                api.request("/api/v1/files/..%2F..%2Fetc%2Fpasswd")
+                    .PUT(HttpRequest.BodyPublishers.ofString("x"))));
     assertEquals(403, traversal.status(), "the runtime refuses encoded traversal: " + traversal);
     assertProblem(traversal, 403);
-    Res onlyDots = api.multipart("/api/v1/files", user, new Multipart().file("file", "...", "text/plain",
-        new byte[] {1}).close());
-    assertEquals(400, onlyDots.status(), "a name of only dots could never be downloaded: " + onlyDots);
+    Res onlyDots =
+        api.multipart(
+            "/api/v1/files",
+            user,
+            new Multipart().file("file", "...", "text/plain", new byte[] {1}).close());
+    assertEquals(
+        400, onlyDots.status(), "a name of only dots could never be downloaded: " + onlyDots);
     assertEquals(List.of(), namesOf(user));
     assertNoPendingUploads();
   }
@@ -163,22 +211,42 @@ class UploadsIT extends ServerIT {
     Caller user = api.register("digest");
     byte[] content = Bytes.random(50_000, 4);
     String good = "sha-256=:" + Base64.getEncoder().encodeToString(Bytes.sha256(content)) + ":";
-    Res ok = api.send(user.sign(api.request(file("ok.bin")).PUT(HttpRequest.BodyPublishers.ofByteArray(content))
-        .header("Content-Digest", good)));
+    Res ok =
+        api.send(
+            user.sign(
+                api.request(file("ok.bin"))
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(content))
+                    .header("Content-Digest", good)));
     assertEquals(201, ok.status(), ok.toString());
 
-    String wrong = "sha-256=:" + Base64.getEncoder().encodeToString(Bytes.sha256(new byte[] {1})) + ":";
-    Res mismatch = api.send(user.sign(api.request(file("bad.bin")).PUT(HttpRequest.BodyPublishers.ofByteArray(content))
-        .header("Content-Digest", wrong)));
+    String wrong =
+        "sha-256=:" + Base64.getEncoder().encodeToString(Bytes.sha256(new byte[] {1})) + ":";
+    Res mismatch =
+        api.send(
+            user.sign(
+                api.request(file("bad.bin"))
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(content))
+                    .header("Content-Digest", wrong)));
     assertEquals(400, mismatch.status(), mismatch.toString());
     assertProblem(mismatch, 400);
-    Res replaceMismatch = api.send(user.sign(api.request(file("ok.bin"))
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[] {9})).header("Content-Digest", wrong)));
+    Res replaceMismatch =
+        api.send(
+            user.sign(
+                api.request(file("ok.bin"))
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[] {9}))
+                    .header("Content-Digest", wrong)));
     assertEquals(400, replaceMismatch.status());
-    assertArrayEquals(content, api.get(file("ok.bin"), user).bytes(), "a refused replacement keeps the old bytes");
+    assertArrayEquals(
+        content,
+        api.get(file("ok.bin"), user).bytes(),
+        "a refused replacement keeps the old bytes");
 
-    Res malformed = api.send(user.sign(api.request(file("bad.bin")).PUT(HttpRequest.BodyPublishers.ofByteArray(content))
-        .header("Content-Digest", "sha-256=nonsense")));
+    Res malformed =
+        api.send(
+            user.sign(
+                api.request(file("bad.bin"))
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(content))
+                    .header("Content-Digest", "sha-256=nonsense")));
     assertEquals(400, malformed.status(), malformed.toString());
     assertEquals(List.of("ok.bin"), namesOf(user));
     assertNoPendingUploads();
@@ -189,9 +257,12 @@ class UploadsIT extends ServerIT {
     Caller user = api.register("form");
     byte[] one = Bytes.random(700_000, 5);
     byte[] two = "second\r\n--not a boundary\r\n".getBytes(StandardCharsets.UTF_8);
-    Multipart form = new Multipart().field("note", "ignored")
-        .file("file", "one.bin", "application/octet-stream", one)
-        .file("file", "zwei é.txt", "text/plain", two).close();
+    Multipart form =
+        new Multipart()
+            .field("note", "ignored")
+            .file("file", "one.bin", "application/octet-stream", one)
+            .file("file", "zwei é.txt", "text/plain", two)
+            .close();
     Res created = api.multipart("/api/v1/files", user, form);
     assertEquals(201, created.status(), created.toString());
     assertEquals(2, created.array().size());
@@ -205,12 +276,16 @@ class UploadsIT extends ServerIT {
     Caller user = api.register("formdup");
     byte[] original = Bytes.random(1000, 6);
     assertEquals(201, api.putBytes(file("taken.txt"), user, original).status());
-    Multipart form = new Multipart().file("file", "new.txt", "text/plain", new byte[] {1})
-        .file("file", "taken.txt", "text/plain", new byte[] {2}).close();
+    Multipart form =
+        new Multipart()
+            .file("file", "new.txt", "text/plain", new byte[] {1})
+            .file("file", "taken.txt", "text/plain", new byte[] {2})
+            .close();
     Res conflict = api.multipart("/api/v1/files", user, form);
     assertEquals(409, conflict.status(), conflict.toString());
     assertProblem(conflict, 409);
-    assertEquals(List.of("taken.txt"), namesOf(user), "all parts or none: new.txt must not be stored");
+    assertEquals(
+        List.of("taken.txt"), namesOf(user), "all parts or none: new.txt must not be stored");
     assertArrayEquals(original, api.get(file("taken.txt"), user).bytes());
 
     Res overwritten = api.multipart("/api/v1/files?overwrite=true", user, form);
@@ -218,7 +293,8 @@ class UploadsIT extends ServerIT {
     assertArrayEquals(new byte[] {2}, api.get(file("taken.txt"), user).bytes());
     assertEquals(List.of("new.txt", "taken.txt"), namesOf(user));
 
-    Multipart replacing = new Multipart().file("file", "taken.txt", "text/plain", new byte[] {3}).close();
+    Multipart replacing =
+        new Multipart().file("file", "taken.txt", "text/plain", new byte[] {3}).close();
     Res replaced = api.multipart("/api/v1/files?overwrite=true", user, replacing);
     assertEquals(200, replaced.status(), "only replaced, as a PUT that replaces: " + replaced);
     assertArrayEquals(new byte[] {3}, api.get(file("taken.txt"), user).bytes());
@@ -227,28 +303,50 @@ class UploadsIT extends ServerIT {
   @Test
   void brokenMultipartIs400AndStoresNothing() throws IOException {
     Caller user = api.register("formbad");
-    Multipart whole = new Multipart().file("file", "cut.bin", "application/octet-stream", Bytes.random(200_000, 7))
-        .close();
+    Multipart whole =
+        new Multipart()
+            .file("file", "cut.bin", "application/octet-stream", Bytes.random(200_000, 7))
+            .close();
     byte[] half = Arrays.copyOf(whole.bytes(), whole.bytes().length / 2);
-    Res cut = api.send(user.sign(api.request("/api/v1/files").POST(HttpRequest.BodyPublishers.ofByteArray(half))
-        .header("Content-Type", whole.contentType())));
+    Res cut =
+        api.send(
+            user.sign(
+                api.request("/api/v1/files")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(half))
+                    .header("Content-Type", whole.contentType())));
     assertEquals(400, cut.status(), "a body that ends inside a part is refused: " + cut);
     assertProblem(cut, 400);
-    Res otherBoundary = api.send(user.sign(api.request("/api/v1/files")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(whole.bytes()))
-        .header("Content-Type", "multipart/form-data; boundary=nothing-matches")));
+    Res otherBoundary =
+        api.send(
+            user.sign(
+                api.request("/api/v1/files")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(whole.bytes()))
+                    .header("Content-Type", "multipart/form-data; boundary=nothing-matches")));
     assertEquals(400, otherBoundary.status(), otherBoundary.toString());
 
     Res noFile = api.multipart("/api/v1/files", user, new Multipart().field("note", "x").close());
     assertEquals(400, noFile.status(), noFile.toString());
-    Res twice = api.multipart("/api/v1/files", user, new Multipart().file("file", "a", "text/plain", new byte[] {1})
-        .file("file", "a", "text/plain", new byte[] {2}).close());
+    Res twice =
+        api.multipart(
+            "/api/v1/files",
+            user,
+            new Multipart()
+                .file("file", "a", "text/plain", new byte[] {1})
+                .file("file", "a", "text/plain", new byte[] {2})
+                .close());
     assertEquals(400, twice.status(), twice.toString());
-    Res noBoundary = api.send(user.sign(api.request("/api/v1/files").POST(HttpRequest.BodyPublishers.ofString("x"))
-        .header("Content-Type", "multipart/form-data")));
+    Res noBoundary =
+        api.send(
+            user.sign(
+                api.request("/api/v1/files")
+                    .POST(HttpRequest.BodyPublishers.ofString("x"))
+                    .header("Content-Type", "multipart/form-data")));
     assertEquals(400, noBoundary.status(), noBoundary.toString());
-    Res badName = api.multipart("/api/v1/files", user, new Multipart()
-        .file("file", "..", "text/plain", new byte[] {1}).close());
+    Res badName =
+        api.multipart(
+            "/api/v1/files",
+            user,
+            new Multipart().file("file", "..", "text/plain", new byte[] {1}).close());
     assertEquals(400, badName.status(), badName.toString());
     assertEquals(List.of(), namesOf(user));
     assertNoPendingUploads();
@@ -262,13 +360,18 @@ class UploadsIT extends ServerIT {
     String url = api.uri(file("big.bin")).toString();
     Curl.Result put = Curl.run(user, "-T", tooBig, url);
     assertEquals(413, put.status(), put.toString());
-    assertTrue(put.body().contains("maximum file size of 8388608 bytes"), "the problem names the limit: " + put);
+    assertTrue(
+        put.body().contains("maximum file size of 8388608 bytes"),
+        "the problem names the limit: " + put);
     Curl.Result chunked = Curl.run(user, tooBigFile, "-T", "-", url);
     assertEquals(413, chunked.status(), "the limit holds without Content-Length too: " + chunked);
     Curl.Result form = Curl.run(user, "-F", "file=@" + tooBig, api.uri("/api/v1/files").toString());
     assertEquals(413, form.status(), form.toString());
 
-    assertEquals(201, api.putBytes(file("exact.bin"), user, new byte[MAX_FILE]).status(), "exactly the limit fits");
+    assertEquals(
+        201,
+        api.putBytes(file("exact.bin"), user, new byte[MAX_FILE]).status(),
+        "exactly the limit fits");
     assertEquals(List.of("exact.bin"), namesOf(user));
     assertNoPendingUploads();
   }
@@ -277,9 +380,13 @@ class UploadsIT extends ServerIT {
   void aFormMayCarryMoreThanOneFileSizeInAll() {
     Caller user = api.register("formsum");
     byte[] five = new byte[5 * 1024 * 1024];
-    Res created = api.multipart("/api/v1/files", user, new Multipart().file("file", "a", "x/y", five)
-        .file("file", "b", "x/y", five).close());
-    assertEquals(201, created.status(), "each file is within the limit, only the sum is not: " + created);
+    Res created =
+        api.multipart(
+            "/api/v1/files",
+            user,
+            new Multipart().file("file", "a", "x/y", five).file("file", "b", "x/y", five).close());
+    assertEquals(
+        201, created.status(), "each file is within the limit, only the sum is not: " + created);
     assertEquals(List.of("a", "b"), namesOf(user));
   }
 
@@ -291,11 +398,16 @@ class UploadsIT extends ServerIT {
     }
     Res over = api.putBytes(file("one-more"), user, new byte[] {1});
     assertEquals(413, over.status(), over.toString());
-    assertTrue(over.object().getString("detail").contains("per-user quota of 25165824 bytes"), over.toString());
-    assertEquals(200, api.putBytes(file("f0"), user, new byte[MAX_FILE]).status(),
+    assertTrue(
+        over.object().getString("detail").contains("per-user quota of 25165824 bytes"),
+        over.toString());
+    assertEquals(
+        200,
+        api.putBytes(file("f0"), user, new byte[MAX_FILE]).status(),
         "replacing a file only counts the difference");
     assertEquals(204, api.delete(file("f1"), user).status());
-    assertEquals(201, api.putBytes(file("one-more"), user, new byte[] {1}).status(), "deleting frees quota");
+    assertEquals(
+        201, api.putBytes(file("one-more"), user, new byte[] {1}).status(), "deleting frees quota");
   }
 
   @Test
@@ -303,9 +415,13 @@ class UploadsIT extends ServerIT {
     Caller user = api.register("cut");
     try (SSLSocket socket = api.rawSocket()) {
       OutputStream out = socket.getOutputStream();
-      out.write(("PUT " + file("half.bin") + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + user.authorization()
-          + "\r\nContent-Type: application/octet-stream\r\nContent-Length: 4000000\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("PUT "
+                  + file("half.bin")
+                  + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                  + user.authorization()
+                  + "\r\nContent-Type: application/octet-stream\r\nContent-Length: 4000000\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.write(new byte[2_000_000]);
       out.flush();
     }

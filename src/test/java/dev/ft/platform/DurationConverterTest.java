@@ -24,7 +24,8 @@ class DurationConverterTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "h", "0", "-5", "10x", "PT0S", "soon"})
   void refusesAnythingElseWithAClearMessage(String value) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DurationConverter.parse(value));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> DurationConverter.parse(value));
     assertEquals(true, e.getMessage().contains(value.strip()));
   }
 }

@@ -1,9 +1,9 @@
 package dev.ft.client;
 
 /**
- * What went wrong, in one line a person can act on, with the exit code of its kind:
- * 2 bad usage, 3 not logged in or wrong password, 4 not allowed, 5 not found, 6 conflict,
- * 7 too large or over quota, 8 network or TLS, 9 other server error.
+ * What went wrong, in one line a person can act on, with the exit code of its kind: 2 bad usage, 3
+ * not logged in or wrong password, 4 not allowed, 5 not found, 6 conflict, 7 too large or over
+ * quota, 8 network or TLS, 9 other server error.
  */
 public class Failure extends RuntimeException {
   public static final int USAGE = 2;

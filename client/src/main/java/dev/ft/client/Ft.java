@@ -26,36 +26,74 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** The top command: options every command shares, and the interactive shell when none is given. */
-@Command(name = "ft", mixinStandardHelpOptions = true, version = "ft 1.0.0",
+@Command(
+    name = "ft",
+    mixinStandardHelpOptions = true,
+    version = "ft 1.0.0",
     description = "Moves files to and from an ft server.",
-    subcommands = {RegisterCommand.class, LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
-        LsCommand.class, UploadCommand.class, DownloadCommand.class, RmCommand.class, VisibilityCommand.class,
-        VisibilityCommand.Share.class, VisibilityCommand.Publish.class, VisibilityCommand.Unshare.class,
-        SharedCommand.class, PublicCommand.class, GetCommand.class, AdminCommand.class, ShellCommand.class})
+    subcommands = {
+      RegisterCommand.class,
+      LoginCommand.class,
+      LogoutCommand.class,
+      WhoamiCommand.class,
+      LsCommand.class,
+      UploadCommand.class,
+      DownloadCommand.class,
+      RmCommand.class,
+      VisibilityCommand.class,
+      VisibilityCommand.Share.class,
+      VisibilityCommand.Publish.class,
+      VisibilityCommand.Unshare.class,
+      SharedCommand.class,
+      PublicCommand.class,
+      GetCommand.class,
+      AdminCommand.class,
+      ShellCommand.class
+    })
 public class Ft implements Callable<Integer> {
   public static final String DEFAULT_SERVER = "https://localhost:8181";
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--server", scope = CommandLine.ScopeType.INHERIT, paramLabel = "URL",
+  @Option(
+      names = "--server",
+      scope = CommandLine.ScopeType.INHERIT,
+      paramLabel = "URL",
       description = "The server (default: $FT_SERVER, else " + DEFAULT_SERVER + ").")
   String server;
 
-  @Option(names = "--cacert", scope = CommandLine.ScopeType.INHERIT, paramLabel = "FILE",
-      description = "Trust the certificates in this PEM file (for a self-signed server; default: $FT_CACERT).")
+  @Option(
+      names = "--cacert",
+      scope = CommandLine.ScopeType.INHERIT,
+      paramLabel = "FILE",
+      description =
+          "Trust the certificates in this PEM file (for a self-signed server; default:"
+              + " $FT_CACERT).")
   Path cacert;
 
-  @Option(names = "--insecure", scope = CommandLine.ScopeType.INHERIT,
+  @Option(
+      names = "--insecure",
+      scope = CommandLine.ScopeType.INHERIT,
       description = "Do not check the server's certificate at all (warns every time).")
   boolean insecure;
 
-  @Option(names = {"-q", "--quiet"}, scope = CommandLine.ScopeType.INHERIT, description = "No progress bars.")
+  @Option(
+      names = {"-q", "--quiet"},
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "No progress bars.")
   boolean quiet;
 
-  @Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT, description = "Show the HTTP exchange.")
+  @Option(
+      names = {"-v", "--verbose"},
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Show the HTTP exchange.")
   boolean verbose;
 
-  @Option(names = "--config-dir", scope = CommandLine.ScopeType.INHERIT, hidden = true, paramLabel = "DIR")
+  @Option(
+      names = "--config-dir",
+      scope = CommandLine.ScopeType.INHERIT,
+      hidden = true,
+      paramLabel = "DIR")
   Path configDir;
 
   private ServerClient client;
@@ -63,14 +101,15 @@ public class Ft implements Callable<Integer> {
   /** The command line with the project's error handling: one line, an exit code per kind. */
   public static CommandLine commandLine() {
     CommandLine cmd = new CommandLine(new Ft()).setCaseInsensitiveEnumValuesAllowed(true);
-    cmd.setExecutionExceptionHandler((e, line, parseResult) -> {
-      if (e instanceof Failure failure) {
-        line.getErr().println("ft: " + failure.getMessage());
-        return failure.exitCode();
-      }
-      line.getErr().println("ft: unexpected error: " + e);
-      return Failure.SERVER;
-    });
+    cmd.setExecutionExceptionHandler(
+        (e, line, parseResult) -> {
+          if (e instanceof Failure failure) {
+            line.getErr().println("ft: " + failure.getMessage());
+            return failure.exitCode();
+          }
+          line.getErr().println("ft: unexpected error: " + e);
+          return Failure.SERVER;
+        });
     return cmd;
   }
 
@@ -113,7 +152,10 @@ public class Ft implements Callable<Integer> {
   }
 
   public URI serverUri() {
-    String url = server != null ? server : Optional.ofNullable(System.getenv("FT_SERVER")).orElse(DEFAULT_SERVER);
+    String url =
+        server != null
+            ? server
+            : Optional.ofNullable(System.getenv("FT_SERVER")).orElse(DEFAULT_SERVER);
     try {
       URI uri = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
       if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {
@@ -129,7 +171,9 @@ public class Ft implements Callable<Integer> {
     if (client == null) {
       SSLContext tls;
       if (insecure) {
-        spec.commandLine().getErr().println("ft: warning: --insecure: the server's certificate is not checked");
+        spec.commandLine()
+            .getErr()
+            .println("ft: warning: --insecure: the server's certificate is not checked");
         tls = Tls.trustingAnything();
       } else if (cacert != null || System.getenv("FT_CACERT") != null) {
         tls = Tls.trusting(cacert != null ? cacert : Path.of(System.getenv("FT_CACERT")));
@@ -151,7 +195,10 @@ public class Ft implements Callable<Integer> {
   }
 
   public Session requireSession() {
-    return session().orElseThrow(() -> new Failure(Failure.AUTH,
-        "not logged in to " + serverUri() + ": run ft login USER"));
+    return session()
+        .orElseThrow(
+            () ->
+                new Failure(
+                    Failure.AUTH, "not logged in to " + serverUri() + ": run ft login USER"));
   }
 }

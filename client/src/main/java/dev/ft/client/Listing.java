@@ -19,17 +19,33 @@ public final class Listing {
     for (JsonValue v : array) {
       width = Math.max(width, label(v.asJsonObject(), withOwner).length());
     }
-    out.println(String.format("%-" + width + "s  %10s  %-10s  %s", "NAME", "SIZE", "VISIBILITY", "CREATED"));
+    out.println(
+        String.format(
+            "%-" + width + "s  %10s  %-10s  %s", "NAME", "SIZE", "VISIBILITY", "CREATED"));
     for (JsonValue v : array) {
       JsonObject f = v.asJsonObject();
-      out.println(String.format("%-" + width + "s  %10s  %-10s  %s", label(f, withOwner),
-          Sizes.human(f.getJsonNumber("size").longValue()), f.getString("visibility"), f.getString("createdAt")));
+      out.println(
+          String.format(
+              "%-" + width + "s  %10s  %-10s  %s",
+              label(f, withOwner),
+              Sizes.human(f.getJsonNumber("size").longValue()),
+              f.getString("visibility"),
+              f.getString("createdAt")));
     }
   }
 
   public static void file(PrintWriter out, String verb, JsonObject f) {
-    out.println(verb + " " + f.getString("owner") + "/" + f.getString("name") + " ("
-        + Sizes.human(f.getJsonNumber("size").longValue()) + ", " + f.getString("visibility") + ")");
+    out.println(
+        verb
+            + " "
+            + f.getString("owner")
+            + "/"
+            + f.getString("name")
+            + " ("
+            + Sizes.human(f.getJsonNumber("size").longValue())
+            + ", "
+            + f.getString("visibility")
+            + ")");
   }
 
   private static String label(JsonObject f, boolean withOwner) {

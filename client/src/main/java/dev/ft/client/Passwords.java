@@ -6,14 +6,17 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
-/** Passwords come from a prompt that does not echo, or from standard input; never from an argument. */
+/**
+ * Passwords come from a prompt that does not echo, or from standard input; never from an argument.
+ */
 public final class Passwords {
   private Passwords() {}
 
   public static String read(boolean fromStdin, String prompt) {
     if (fromStdin) {
       try {
-        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        String line =
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         if (line == null || line.isEmpty()) {
           throw new Failure(Failure.USAGE, "no password on standard input");
         }

@@ -7,8 +7,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * A transfer's progress: a bar with bytes, rate and time left when a person watches a terminal,
- * and in every case one summary line per file when it is done.
+ * A transfer's progress: a bar with bytes, rate and time left when a person watches a terminal, and
+ * in every case one summary line per file when it is done.
  */
 public final class Progress implements AutoCloseable {
   private final String verb;
@@ -22,14 +22,21 @@ public final class Progress implements AutoCloseable {
     this.verb = verb;
     this.name = name;
     this.out = out;
-    this.bar = showBar
-        ? new ProgressBarBuilder().setTaskName(name).setInitialMax(Math.max(total, 0))
-            .setUnit("MiB", 1024 * 1024).showSpeed().setStyle(ProgressBarStyle.UNICODE_BLOCK)
-            .setUpdateIntervalMillis(200).build()
-        : null;
+    this.bar =
+        showBar
+            ? new ProgressBarBuilder()
+                .setTaskName(name)
+                .setInitialMax(Math.max(total, 0))
+                .setUnit("MiB", 1024 * 1024)
+                .showSpeed()
+                .setStyle(ProgressBarStyle.UNICODE_BLOCK)
+                .setUpdateIntervalMillis(200)
+                .build()
+            : null;
   }
 
-  public static Progress start(String verb, String name, long total, boolean quiet, PrintWriter out) {
+  public static Progress start(
+      String verb, String name, long total, boolean quiet, PrintWriter out) {
     return new Progress(verb, name, total, !quiet && isTerminal(), out);
   }
 
@@ -63,8 +70,15 @@ public final class Progress implements AutoCloseable {
   public void done(long total) {
     close();
     double seconds = Math.max((System.nanoTime() - started) / 1e9, 0.001);
-    out.println(String.format(Locale.ROOT, "%s %s: %s in %.1f s (%s/s)", verb, name, Sizes.human(total), seconds,
-        Sizes.human((long) (bytes / seconds))));
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "%s %s: %s in %.1f s (%s/s)",
+            verb,
+            name,
+            Sizes.human(total),
+            seconds,
+            Sizes.human((long) (bytes / seconds))));
     out.flush();
   }
 

@@ -19,8 +19,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
- * The HTTP side of every command: requests to the server's API, failures turned into one line
- * with the right exit code, and with --verbose the exchange on standard error.
+ * The HTTP side of every command: requests to the server's API, failures turned into one line with
+ * the right exit code, and with --verbose the exchange on standard error.
  */
 public final class ServerClient {
   private final URI server;
@@ -30,8 +30,12 @@ public final class ServerClient {
 
   ServerClient(URI server, SSLContext tls, boolean verbose, PrintWriter err) {
     this.server = server;
-    this.http = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(15))
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http =
+        HttpClient.newBuilder()
+            .sslContext(tls)
+            .connectTimeout(Duration.ofSeconds(15))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     this.verbose = verbose;
     this.err = err;
   }
@@ -56,18 +60,33 @@ public final class ServerClient {
   public HttpResponse<InputStream> send(HttpRequest request) {
     if (verbose) {
       err.println("> " + request.method() + " " + request.uri());
-      request.headers().map().forEach((k, v) -> err.println("> " + k + ": "
-          + (k.equalsIgnoreCase("Authorization") ? "(hidden)" : String.join(", ", v))));
+      request
+          .headers()
+          .map()
+          .forEach(
+              (k, v) ->
+                  err.println(
+                      "> "
+                          + k
+                          + ": "
+                          + (k.equalsIgnoreCase("Authorization")
+                              ? "(hidden)"
+                              : String.join(", ", v))));
       err.flush();
     }
     HttpResponse<InputStream> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (ConnectException e) {
-      throw new Failure(Failure.NETWORK, "cannot connect to " + server + ": connection refused — is the server running?");
+      throw new Failure(
+          Failure.NETWORK,
+          "cannot connect to " + server + ": connection refused — is the server running?");
     } catch (SSLHandshakeException e) {
-      throw new Failure(Failure.NETWORK, untrusted(e) ? "certificate not trusted: use --cacert FILE"
-          : "TLS handshake with " + server + " failed: " + e.getMessage());
+      throw new Failure(
+          Failure.NETWORK,
+          untrusted(e)
+              ? "certificate not trusted: use --cacert FILE"
+              : "TLS handshake with " + server + " failed: " + e.getMessage());
     } catch (IOException e) {
       throw new Failure(Failure.NETWORK, "network error talking to " + server + ": " + describe(e));
     } catch (InterruptedException e) {
@@ -76,7 +95,10 @@ public final class ServerClient {
     }
     if (verbose) {
       err.println("< " + response.statusCode());
-      response.headers().map().forEach((k, v) -> err.println("< " + k + ": " + String.join(", ", v)));
+      response
+          .headers()
+          .map()
+          .forEach((k, v) -> err.println("< " + k + ": " + String.join(", ", v)));
       err.flush();
     }
     if (response.statusCode() >= 400) {
@@ -95,7 +117,8 @@ public final class ServerClient {
       }
       return Json.createReader(new java.io.ByteArrayInputStream(bytes)).readValue();
     } catch (IOException e) {
-      throw new Failure(Failure.NETWORK, "the connection broke while reading the answer: " + describe(e));
+      throw new Failure(
+          Failure.NETWORK, "the connection broke while reading the answer: " + describe(e));
     } catch (JsonParsingException e) {
       throw new Failure(Failure.SERVER, "the server's answer is not JSON");
     }
@@ -123,7 +146,9 @@ public final class ServerClient {
   private static boolean untrusted(SSLHandshakeException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String m = String.valueOf(t.getMessage());
-      if (m.contains("PKIX") || m.contains("certification path") || m.contains("No subject alternative")) {
+      if (m.contains("PKIX")
+          || m.contains("certification path")
+          || m.contains("No subject alternative")) {
         return true;
       }
     }

@@ -27,8 +27,10 @@ public record Session(String server, String username, String token) {
       throw new UncheckedIOException(e);
     }
     String token = p.getProperty("token");
-    return token == null ? Optional.empty()
-        : Optional.of(new Session(p.getProperty("server", ""), p.getProperty("username", ""), token));
+    return token == null
+        ? Optional.empty()
+        : Optional.of(
+            new Session(p.getProperty("server", ""), p.getProperty("username", ""), token));
   }
 
   public void save(Path configDir) {
@@ -38,7 +40,8 @@ public record Session(String server, String username, String token) {
       Path file = configDir.resolve(FILE);
       Path temp = configDir.resolve(FILE + ".new");
       Files.deleteIfExists(temp);
-      Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Properties p = new Properties();
       p.setProperty("server", server);
       p.setProperty("username", username);
@@ -46,10 +49,14 @@ public record Session(String server, String username, String token) {
       try (var out = Files.newOutputStream(temp)) {
         p.store(out, "ft session: keep this file private");
       }
-      Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+      Files.move(
+          temp,
+          file,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new Failure(Failure.USAGE, "cannot save the session in " + configDir + ": " + e.getMessage());
+      throw new Failure(
+          Failure.USAGE, "cannot save the session in " + configDir + ": " + e.getMessage());
     }
   }
 

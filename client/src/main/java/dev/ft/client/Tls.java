@@ -14,7 +14,10 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
-/** Which servers the client trusts: the system's CAs, the certificates of a PEM file, or (warned) any. */
+/**
+ * Which servers the client trusts: the system's CAs, the certificates of a PEM file, or (warned)
+ * any.
+ */
 final class Tls {
   private Tls() {}
 
@@ -29,13 +32,15 @@ final class Tls {
       if (i == 0) {
         throw new Failure(Failure.USAGE, "no certificate in " + pemFile);
       }
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(trust);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, tmf.getTrustManagers(), null);
       return context;
     } catch (IOException e) {
-      throw new Failure(Failure.USAGE, "cannot read the certificate file " + pemFile + ": " + e.getMessage());
+      throw new Failure(
+          Failure.USAGE, "cannot read the certificate file " + pemFile + ": " + e.getMessage());
     } catch (GeneralSecurityException e) {
       throw new Failure(Failure.USAGE, "not a PEM certificate file: " + pemFile);
     }
@@ -43,18 +48,19 @@ final class Tls {
 
   static SSLContext trustingAnything() {
     System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
-    TrustManager anything = new X509TrustManager() {
-      @Override
-      public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+    TrustManager anything =
+        new X509TrustManager() {
+          @Override
+          public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
-      @Override
-      public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+          @Override
+          public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
-      @Override
-      public X509Certificate[] getAcceptedIssuers() {
-        return new X509Certificate[0];
-      }
-    };
+          @Override
+          public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+          }
+        };
     try {
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, new TrustManager[] {anything}, null);

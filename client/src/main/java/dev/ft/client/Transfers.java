@@ -21,9 +21,9 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Uploads from disk and downloads to disk in constant memory. Downloads go to a hidden
- * {@code .NAME.part} file that is renamed only once its SHA-256 matches the server's
- * {@code Repr-Digest}; an interrupted download resumes from the part with a Range request.
+ * Uploads from disk and downloads to disk in constant memory. Downloads go to a hidden {@code
+ * .NAME.part} file that is renamed only once its SHA-256 matches the server's {@code Repr-Digest};
+ * an interrupted download resumes from the part with a Range request.
  */
 public final class Transfers {
   private static final int BUFFER = 256 * 1024;
@@ -42,11 +42,20 @@ public final class Transfers {
   public JsonObject upload(Session session, String apiPath, Path file) {
     long size = sizeOf(file);
     String digest = "sha-256=:" + Base64.getEncoder().encodeToString(sha256Of(file)) + ":";
-    try (Progress progress = Progress.start("uploaded", file.getFileName().toString(), size, quiet, out)) {
-      HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(
-          HttpRequest.BodyPublishers.ofInputStream(() -> counting(open(file), progress)), size);
-      JsonObject stored = client.json(client.request(apiPath, session).PUT(body)
-          .header("Content-Digest", digest).build()).asJsonObject();
+    try (Progress progress =
+        Progress.start("uploaded", file.getFileName().toString(), size, quiet, out)) {
+      HttpRequest.BodyPublisher body =
+          HttpRequest.BodyPublishers.fromPublisher(
+              HttpRequest.BodyPublishers.ofInputStream(() -> counting(open(file), progress)), size);
+      JsonObject stored =
+          client
+              .json(
+                  client
+                      .request(apiPath, session)
+                      .PUT(body)
+                      .header("Content-Digest", digest)
+                      .build())
+              .asJsonObject();
       progress.done(size);
       return stored;
     }
@@ -85,12 +94,16 @@ public final class Transfers {
     try {
       Files.createDirectories(dir);
       long have = Files.exists(part) ? Files.size(part) : 0;
-      Optional<String> etag = have > 0 && Files.exists(etagFile) ? Optional.of(Files.readString(etagFile)) : Optional.empty();
+      Optional<String> etag =
+          have > 0 && Files.exists(etagFile)
+              ? Optional.of(Files.readString(etagFile))
+              : Optional.empty();
       HttpRequest.Builder request = client.request(apiPath, session).GET();
       etag.ifPresent(tag -> request.header("Range", "bytes=" + have + "-").header("If-Range", tag));
       HttpResponse<InputStream> response = client.send(request.build());
       boolean resumed = response.statusCode() == 206;
-      long total = response.headers().firstValueAsLong("Content-Length").orElse(-1) + (resumed ? have : 0);
+      long total =
+          response.headers().firstValueAsLong("Content-Length").orElse(-1) + (resumed ? have : 0);
       String expected = response.headers().firstValue("Repr-Digest").orElse(null);
       Files.writeString(etagFile, response.headers().firstValue("ETag").orElse(""));
       MessageDigest sha256 = sha256();
@@ -98,27 +111,38 @@ public final class Transfers {
         hashInto(sha256, part);
       }
       try (Progress progress = Progress.start("downloaded", name, total, quiet, out);
-           InputStream in = response.body();
-           OutputStream file = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-               resumed ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
+          InputStream in = response.body();
+          OutputStream file =
+              Files.newOutputStream(
+                  part,
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.WRITE,
+                  resumed ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
         if (resumed) {
           progress.skip(have);
         }
         copy(in, file, sha256, progress);
         file.close();
         checkDigest(expected, sha256.digest(), part, etagFile);
-        Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         Files.deleteIfExists(etagFile);
         progress.done(total);
       }
       return target;
     } catch (IOException e) {
-      throw new Failure(Failure.NETWORK, "download of '" + name + "' interrupted: " + ServerClient.describe(e)
-          + "; run the same command again to resume");
+      throw new Failure(
+          Failure.NETWORK,
+          "download of '"
+              + name
+              + "' interrupted: "
+              + ServerClient.describe(e)
+              + "; run the same command again to resume");
     }
   }
 
-  private static void copy(InputStream in, OutputStream file, MessageDigest sha256, Progress progress)
+  private static void copy(
+      InputStream in, OutputStream file, MessageDigest sha256, Progress progress)
       throws IOException {
     byte[] buffer = new byte[BUFFER];
     for (int n; (n = in.read(buffer)) >= 0; ) {
@@ -128,18 +152,26 @@ public final class Transfers {
     }
   }
 
-  private static void checkDigest(String header, byte[] actual, Path part, Path etagFile) throws IOException {
+  private static void checkDigest(String header, byte[] actual, Path part, Path etagFile)
+      throws IOException {
     String got = "sha-256=:" + Base64.getEncoder().encodeToString(actual) + ":";
     if (header != null && !header.contains(got)) {
       Files.deleteIfExists(part);
       Files.deleteIfExists(etagFile);
-      throw new Failure(Failure.SERVER, "the downloaded bytes do not match the server's SHA-256 ("
-          + HexFormat.of().formatHex(actual) + "); nothing was kept");
+      throw new Failure(
+          Failure.SERVER,
+          "the downloaded bytes do not match the server's SHA-256 ("
+              + HexFormat.of().formatHex(actual)
+              + "); nothing was kept");
     }
   }
 
   static void requireLocalName(String name) {
-    if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.equals(".") || name.equals("..")
+    if (name.isEmpty()
+        || name.contains("/")
+        || name.contains("\\")
+        || name.equals(".")
+        || name.equals("..")
         || name.chars().anyMatch(c -> c < 0x20)) {
       throw new Failure(Failure.USAGE, "'" + name + "' cannot be a local file name");
     }

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Every ft command against the real server (its WAR on Payara Micro over HTTPS), run in-process
- * as a person types them; the terminal cases run the built jar under script(1).
+ * Every ft command against the real server (its WAR on Payara Micro over HTTPS), run in-process as
+ * a person types them; the terminal cases run the built jar under script(1).
  */
 @ExtendWith(ArquillianExtension.class)
 class ClientIT {
@@ -43,13 +43,16 @@ class ClientIT {
 
   @Deployment(testable = false)
   static WebArchive server() {
-    return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(new File(System.getProperty("ft.it.war")))
+    return ShrinkWrap.create(ZipImporter.class, "ROOT.war")
+        .importFrom(new File(System.getProperty("ft.it.war")))
         .as(WebArchive.class);
   }
 
   @BeforeEach
   void freshTerminal(TestInfo info) throws IOException {
-    home = Files.createDirectories(IT.resolve("terminals").resolve(info.getTestMethod().orElseThrow().getName()));
+    home =
+        Files.createDirectories(
+            IT.resolve("terminals").resolve(info.getTestMethod().orElseThrow().getName()));
     run = new Run(home.resolve("config"), CACERT, SERVER);
   }
 
@@ -74,17 +77,27 @@ class ClientIT {
 
   private static void assertFails(int exitCode, String message, Run.Result result) {
     assertEquals(exitCode, result.exitCode(), result.toString());
-    assertTrue(result.err().startsWith("ft: ") && result.err().contains(message), result.toString());
-    assertEquals(1, result.err().strip().lines().count(), "one line, no stack trace: " + result.err());
+    assertTrue(
+        result.err().startsWith("ft: ") && result.err().contains(message), result.toString());
+    assertEquals(
+        1, result.err().strip().lines().count(), "one line, no stack trace: " + result.err());
   }
 
   @Test
   void loginKeepsAPrivateSessionAndLogoutRevokesIt() throws IOException {
     String user = newUser(run);
     Path session = home.resolve("config/session.properties");
-    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(session)));
-    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(session.getParent())));
-    String token = Files.readString(session).lines().filter(l -> l.startsWith("token=")).findFirst().orElseThrow();
+    assertEquals(
+        "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(session)));
+    assertEquals(
+        "rwx------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(session.getParent())));
+    String token =
+        Files.readString(session)
+            .lines()
+            .filter(l -> l.startsWith("token="))
+            .findFirst()
+            .orElseThrow();
     assertTrue(run.ft("whoami").out().startsWith(user + " (user)"));
 
     assertOk(run.ft("logout"));
@@ -97,12 +110,17 @@ class ClientIT {
   @Test
   void wrongPasswordsAndBadUsageHaveTheirExitCodes() {
     String user = newUser(run);
-    assertFails(Failure.AUTH, "username or password is wrong", run.withStdin("nope nope\n", "login", user,
-        "--password-stdin"));
+    assertFails(
+        Failure.AUTH,
+        "username or password is wrong",
+        run.withStdin("nope nope\n", "login", user, "--password-stdin"));
     assertEquals(Failure.USAGE, run.ft("visibility", "x", "everyone").exitCode());
     assertEquals(Failure.USAGE, run.ft("no-such-command").exitCode());
     assertFails(Failure.USAGE, "OWNER/NAME", run.ft("get", "no-slash"));
-    assertFails(Failure.USAGE, "no password on standard input", run.withStdin("", "login", user, "--password-stdin"));
+    assertFails(
+        Failure.USAGE,
+        "no password on standard input",
+        run.withStdin("", "login", user, "--password-stdin"));
   }
 
   @Test
@@ -112,17 +130,28 @@ class ClientIT {
     Path two = localFile("two words.txt", 1000, 2);
     Run.Result upload = run.ft("upload", one.toString(), two.toString());
     assertOk(upload);
-    assertTrue(upload.out().lines().anyMatch(l -> l.matches("uploaded one\\.bin: 2\\.9 MiB in .* s \\(.*/s\\)")),
+    assertTrue(
+        upload
+            .out()
+            .lines()
+            .anyMatch(l -> l.matches("uploaded one\\.bin: 2\\.9 MiB in .* s \\(.*/s\\)")),
         "one summary line per file when not on a terminal: " + upload.out());
-    assertFalse(upload.out().contains("█") || upload.err().contains("█"), "no bar without a terminal");
+    assertFalse(
+        upload.out().contains("█") || upload.err().contains("█"), "no bar without a terminal");
     Run.Result ls = run.ft("ls");
-    assertTrue(ls.out().contains("one.bin") && ls.out().contains("two words.txt") && ls.out().contains("2.9 MiB"),
+    assertTrue(
+        ls.out().contains("one.bin")
+            && ls.out().contains("two words.txt")
+            && ls.out().contains("2.9 MiB"),
         ls.out());
 
     Path downloads = home.resolve("downloads");
     assertOk(run.ft("download", "one.bin", "-o", downloads.toString()));
     assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(downloads.resolve("one.bin")));
-    assertFails(Failure.CONFLICT, "add --overwrite", run.ft("download", "one.bin", "-o", downloads.toString()));
+    assertFails(
+        Failure.CONFLICT,
+        "add --overwrite",
+        run.ft("download", "one.bin", "-o", downloads.toString()));
     assertOk(run.ft("download", "one.bin", "-o", downloads.toString(), "--overwrite"));
     try (var left = Files.list(downloads)) {
       assertEquals(1, left.count(), "no part files are left behind");
@@ -134,12 +163,19 @@ class ClientIT {
     newUser(run);
     Path file = localFile("report.txt", 100, 3);
     assertOk(run.ft("upload", file.toString()));
-    assertFails(Failure.CONFLICT, "'report.txt' already exists on the server: add --overwrite",
+    assertFails(
+        Failure.CONFLICT,
+        "'report.txt' already exists on the server: add --overwrite",
         run.ft("upload", file.toString()));
     assertOk(run.ft("upload", file.toString(), "--overwrite"));
-    assertFails(Failure.NOT_FOUND, "file 'missing.txt' not found in " + home.resolve("files"),
+    assertFails(
+        Failure.NOT_FOUND,
+        "file 'missing.txt' not found in " + home.resolve("files"),
         run.ft("upload", home.resolve("files/missing.txt").toString()));
-    assertFails(Failure.TOO_LARGE, "maximum file size", run.ft("upload", localFile("big", 5_000_000, 4).toString()));
+    assertFails(
+        Failure.TOO_LARGE,
+        "maximum file size",
+        run.ft("upload", localFile("big", 5_000_000, 4).toString()));
   }
 
   @Test
@@ -150,21 +186,30 @@ class ClientIT {
     Run bob = run.as(home.resolve("bob-config"));
     newUser(bob);
     Path bobsDownloads = home.resolve("bob-downloads");
-    assertFails(Failure.NOT_FOUND, "no file 'plan.txt'", bob.ft("get", alice + "/plan.txt", "-o", bobsDownloads.toString()));
+    assertFails(
+        Failure.NOT_FOUND,
+        "no file 'plan.txt'",
+        bob.ft("get", alice + "/plan.txt", "-o", bobsDownloads.toString()));
 
     assertTrue(run.ft("share", "plan.txt").out().contains("shared"));
     assertTrue(bob.ft("shared").out().contains(alice + "/plan.txt"));
     assertOk(bob.ft("get", alice + "/plan.txt", "-o", bobsDownloads.toString()));
-    assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(bobsDownloads.resolve("plan.txt")));
+    assertArrayEquals(
+        Files.readAllBytes(file), Files.readAllBytes(bobsDownloads.resolve("plan.txt")));
 
     Run anonymous = run.as(home.resolve("nobody-config"));
     Path anonDownloads = home.resolve("anon-downloads");
-    assertFails(Failure.NOT_FOUND, "", anonymous.ft("get", alice + "/plan.txt", "-o", anonDownloads.toString()));
+    assertFails(
+        Failure.NOT_FOUND,
+        "",
+        anonymous.ft("get", alice + "/plan.txt", "-o", anonDownloads.toString()));
     assertTrue(run.ft("publish", "plan.txt").out().contains("public"));
     assertTrue(anonymous.ft("public").out().contains(alice + "/plan.txt"));
     assertOk(anonymous.ft("get", alice + "/plan.txt", "-o", anonDownloads.toString()));
     assertTrue(run.ft("unshare", "plan.txt").out().contains("private"));
-    assertTrue(run.ft("visibility", "plan.txt", "PUBLIC").out().contains("public"), "case does not matter");
+    assertTrue(
+        run.ft("visibility", "plan.txt", "PUBLIC").out().contains("public"),
+        "case does not matter");
 
     assertOk(run.ft("rm", "plan.txt"));
     assertFalse(run.ft("ls").out().contains("plan.txt"));
@@ -184,7 +229,8 @@ class ClientIT {
 
     Run.Result resumed = run.ft("--verbose", "download", "movie.bin", "-o", downloads.toString());
     assertOk(resumed);
-    assertTrue(resumed.err().contains("> Range: bytes=1000000-") && resumed.err().contains("< 206"),
+    assertTrue(
+        resumed.err().contains("> Range: bytes=1000000-") && resumed.err().contains("< 206"),
         "only the rest was asked for: " + resumed.err());
     assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(downloads.resolve("movie.bin")));
     assertFalse(Files.exists(downloads.resolve(".movie.bin.part")));
@@ -196,11 +242,16 @@ class ClientIT {
     Path file = localFile("data.bin", 2_000_000, 7);
     assertOk(run.ft("upload", file.toString()));
     Path downloads = Files.createDirectories(home.resolve("downloads"));
-    Files.write(downloads.resolve(".data.bin.part"), new byte[500_000]); // not the file's first bytes
-    Files.writeString(downloads.resolve(".data.bin.part.etag"), "\"" + sha256Hex(Files.readAllBytes(file)) + "\"");
+    Files.write(
+        downloads.resolve(".data.bin.part"), new byte[500_000]); // not the file's first bytes
+    Files.writeString(
+        downloads.resolve(".data.bin.part.etag"),
+        "\"" + sha256Hex(Files.readAllBytes(file)) + "\"");
 
-    assertFails(Failure.SERVER, "do not match the server's SHA-256", run.ft("download", "data.bin", "-o",
-        downloads.toString()));
+    assertFails(
+        Failure.SERVER,
+        "do not match the server's SHA-256",
+        run.ft("download", "data.bin", "-o", downloads.toString()));
     try (var left = Files.list(downloads)) {
       assertEquals(0, left.count(), "neither the file nor its part is kept");
     }
@@ -212,7 +263,12 @@ class ClientIT {
   void adminCommandsManageEveryUser() throws IOException {
     String alice = newUser(run);
     Run admin = run.as(home.resolve("admin-config"));
-    assertOk(admin.withStdin(System.getProperty("ft.it.admin.password") + "\n", "login", "admin", "--password-stdin"));
+    assertOk(
+        admin.withStdin(
+            System.getProperty("ft.it.admin.password") + "\n",
+            "login",
+            "admin",
+            "--password-stdin"));
     assertFails(Failure.FORBIDDEN, "role", run.ft("admin", "users"));
 
     assertTrue(admin.ft("admin", "users").out().contains(alice));
@@ -220,10 +276,15 @@ class ClientIT {
     assertOk(admin.ft("admin", "put", alice, file.toString()));
     assertTrue(admin.ft("admin", "ls", alice).out().contains("from-admin.txt"));
     assertTrue(run.ft("ls").out().contains("from-admin.txt"), "alice sees it in her area");
-    assertTrue(admin.ft("admin", "visibility", alice, "from-admin.txt", "public").out().contains("public"));
+    assertTrue(
+        admin
+            .ft("admin", "visibility", alice, "from-admin.txt", "public")
+            .out()
+            .contains("public"));
     Path adminDownloads = home.resolve("admin-downloads");
     assertOk(admin.ft("admin", "get", alice, "from-admin.txt", "-o", adminDownloads.toString()));
-    assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(adminDownloads.resolve("from-admin.txt")));
+    assertArrayEquals(
+        Files.readAllBytes(file), Files.readAllBytes(adminDownloads.resolve("from-admin.txt")));
     assertOk(admin.ft("admin", "rm", alice, "from-admin.txt"));
     assertTrue(admin.ft("admin", "role", alice, "admin").out().contains("is now admin"));
     assertTrue(run.ft("whoami").out().contains("(admin)"));
@@ -238,37 +299,69 @@ class ClientIT {
 
   @Test
   void networkAndTlsProblemsSayWhatToDo() {
-    assertFails(Failure.NETWORK, "cannot connect to https://localhost:1: connection refused — is the server running?",
+    assertFails(
+        Failure.NETWORK,
+        "cannot connect to https://localhost:1: connection refused — is the server running?",
         Run.raw(null, "--server", "https://localhost:1", "public"));
-    assertFails(Failure.NETWORK, "certificate not trusted: use --cacert FILE", Run.raw(null, "--server", SERVER,
-        "public"));
+    assertFails(
+        Failure.NETWORK,
+        "certificate not trusted: use --cacert FILE",
+        Run.raw(null, "--server", SERVER, "public"));
     Run.Result insecure = Run.raw(null, "--server", SERVER, "--insecure", "public");
     assertOk(insecure);
-    assertTrue(insecure.err().contains("warning: --insecure"), "it warns every time: " + insecure.err());
+    assertTrue(
+        insecure.err().contains("warning: --insecure"), "it warns every time: " + insecure.err());
   }
 
   @Test
   void onATerminalTransfersDrawABarAndTheShellRunsCommands() throws Exception {
     String user = newUser(run);
     Path file = localFile("bar.bin", 4_000_000, 9);
-    String ft = Path.of(System.getProperty("java.home"), "bin", "java") + " -jar " + System.getProperty("ft.it.jar") + " --server " + SERVER + " --cacert " + CACERT
-        + " --config-dir " + home.resolve("config");
+    String ft =
+        Path.of(System.getProperty("java.home"), "bin", "java")
+            + " -jar "
+            + System.getProperty("ft.it.jar")
+            + " --server "
+            + SERVER
+            + " --cacert "
+            + CACERT
+            + " --config-dir "
+            + home.resolve("config");
     String upload = underTerminal(ft + " upload '" + file + "'", "");
-    assertTrue(upload.contains("█") && upload.contains("MiB") && upload.contains("%"), "a progress bar: " + upload);
+    assertTrue(
+        upload.contains("█") && upload.contains("MiB") && upload.contains("%"),
+        "a progress bar: " + upload);
     assertTrue(upload.contains("uploaded bar.bin"), upload);
     String shell = underTerminal(ft, "whoami\nls\nexit\n");
-    assertTrue(shell.contains("ft shell on") && shell.contains(user + " (user)") && shell.contains("bar.bin"),
+    assertTrue(
+        shell.contains("ft shell on")
+            && shell.contains(user + " (user)")
+            && shell.contains("bar.bin"),
         "the shell ran both commands: " + shell);
-    assertEquals("rw-------", PosixFilePermissions.toString(
-        Files.getPosixFilePermissions(home.resolve("config").resolve("history"))), "the history is private");
+    assertEquals(
+        "rw-------",
+        PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(home.resolve("config").resolve("history"))),
+        "the history is private");
   }
 
   @Test
   void theShellReadsPipedCommandsQuietly() throws Exception {
     String user = newUser(run);
-    Process shell = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        System.getProperty("ft.it.jar"), "--server", SERVER, "--cacert", CACERT.toString(),
-        "--config-dir", home.resolve("config").toString(), "shell").redirectErrorStream(true).start();
+    Process shell =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                System.getProperty("ft.it.jar"),
+                "--server",
+                SERVER,
+                "--cacert",
+                CACERT.toString(),
+                "--config-dir",
+                home.resolve("config").toString(),
+                "shell")
+            .redirectErrorStream(true)
+            .start();
     shell.getOutputStream().write("whoami\n\nexit\n".getBytes(StandardCharsets.UTF_8));
     shell.getOutputStream().close();
     String output = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -279,7 +372,10 @@ class ClientIT {
 
   /** Runs a command line under script(1), so it sees a terminal; {@code input} is typed into it. */
   private String underTerminal(String command, String input) throws Exception {
-    Process process = new ProcessBuilder("script", "-qec", command, "/dev/null").redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder("script", "-qec", command, "/dev/null")
+            .redirectErrorStream(true)
+            .start();
     process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
     process.getOutputStream().close();
     byte[] output = process.getInputStream().readAllBytes();
@@ -289,7 +385,8 @@ class ClientIT {
 
   private static String sha256Hex(byte[] bytes) throws IOException {
     try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IOException(e);
     }

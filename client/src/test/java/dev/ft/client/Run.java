@@ -39,7 +39,8 @@ public final class Run {
 
   /** With {@code stdin} as standard input, e.g. for --password-stdin. */
   public synchronized Result withStdin(String stdin, String... args) {
-    List<String> all = new ArrayList<>(List.of("--server", server, "--config-dir", configDir.toString()));
+    List<String> all =
+        new ArrayList<>(List.of("--server", server, "--config-dir", configDir.toString()));
     if (cacert != null) {
       all.addAll(List.of("--cacert", cacert.toString()));
     }
@@ -56,7 +57,11 @@ public final class Run {
       if (stdin != null) {
         System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
       }
-      int code = Ft.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
+      int code =
+          Ft.commandLine()
+              .setOut(new PrintWriter(out, true))
+              .setErr(new PrintWriter(err, true))
+              .execute(args);
       return new Result(code, out.toString(), err.toString());
     } finally {
       System.setIn(originalIn);

@@ -23,10 +23,10 @@ import java.util.Set;
 
 /**
  * The application's one authentication mechanism: {@code Authorization: Bearer <token>} or HTTP
- * Basic, both checked by the identity stores, and the admin page's signed-in session
- * ({@link BrowserSessions}). Requests without credentials pass through as anonymous;
- * the resources' role declarations decide whether anonymous is enough. Wrong credentials are
- * refused here, with a problem document, whatever the resource.
+ * Basic, both checked by the identity stores, and the admin page's signed-in session ({@link
+ * BrowserSessions}). Requests without credentials pass through as anonymous; the resources' role
+ * declarations decide whether anonymous is enough. Wrong credentials are refused here, with a
+ * problem document, whatever the resource.
  */
 @ApplicationScoped
 public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -44,11 +44,15 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
       return fromSession(request, context);
     }
     try {
-      Optional<CredentialValidationResult> caller = authenticate(authorization, request.getRemoteAddr());
+      Optional<CredentialValidationResult> caller =
+          authenticate(authorization, request.getRemoteAddr());
       if (caller.isPresent()) {
         return context.notifyContainerAboutLogin(caller.get());
       }
-      return refuse(response, 401, "Invalid credentials",
+      return refuse(
+          response,
+          401,
+          "Invalid credentials",
           "The token is unknown, expired or revoked, or the username or password is wrong.");
     } catch (TooManyAttempts e) {
       response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
@@ -56,7 +60,11 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     } catch (RuntimeException e) {
       if (Failures.isDatabaseDown(e)) {
         response.setHeader("Retry-After", "5");
-        return refuse(response, 503, "Service unavailable", "The database cannot be reached; try again shortly.");
+        return refuse(
+            response,
+            503,
+            "Service unavailable",
+            "The database cannot be reached; try again shortly.");
       }
       throw e;
     }
@@ -64,13 +72,14 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
 
   /**
    * No credentials in the request: a signed-in browser, or anonymous. Resources that need a role
-   * answer 401 themselves; writing a response here would also break @PermitAll resources, for
-   * which the runtime calls this a second time. The admin page sends strangers to its form.
+   * answer 401 themselves; writing a response here would also break @PermitAll resources, for which
+   * the runtime calls this a second time. The admin page sends strangers to its form.
    */
   private AuthenticationStatus fromSession(HttpServletRequest request, HttpMessageContext context) {
     var caller = sessions.caller(request);
     if (caller.isPresent()) {
-      return context.notifyContainerAboutLogin(caller.get().username(), Set.of(caller.get().role().wireName()));
+      return context.notifyContainerAboutLogin(
+          caller.get().username(), Set.of(caller.get().role().wireName()));
     }
     if (BrowserSessions.isPage(request) && context.isProtected()) {
       return context.redirect(publicUrl.of(request, BrowserSessions.PAGE_PREFIX + "/login"));
@@ -81,15 +90,20 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
   private Optional<CredentialValidationResult> authenticate(String authorization, String address) {
     return switch (AuthorizationHeader.parse(authorization).orElse(null)) {
       case AuthorizationHeader.Bearer bearer -> {
-        CredentialValidationResult result = identityStores.validate(new BearerCredential(bearer.token()));
-        yield result.getStatus() == CredentialValidationResult.Status.VALID ? Optional.of(result) : Optional.empty();
+        CredentialValidationResult result =
+            identityStores.validate(new BearerCredential(bearer.token()));
+        yield result.getStatus() == CredentialValidationResult.Status.VALID
+            ? Optional.of(result)
+            : Optional.empty();
       }
-      case AuthorizationHeader.Basic basic -> logins.check(basic.username(), basic.password(), address);
+      case AuthorizationHeader.Basic basic ->
+          logins.check(basic.username(), basic.password(), address);
       case null -> Optional.empty();
     };
   }
 
-  private static AuthenticationStatus refuse(HttpServletResponse response, int status, String title, String detail) {
+  private static AuthenticationStatus refuse(
+      HttpServletResponse response, int status, String title, String detail) {
     response.setStatus(status);
     if (status == 401) {
       response.setHeader("WWW-Authenticate", Challenge.HEADER_VALUE);

@@ -37,9 +37,12 @@ public class AuthResource {
   @Path("register")
   @PermitAll
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response register(Credentials body, @Context UriInfo uri, @Context HttpServletRequest request) {
+  public Response register(
+      Credentials body, @Context UriInfo uri, @Context HttpServletRequest request) {
     Credentials credentials = Credentials.require(body);
-    Account account = registrations.register(credentials.username(), credentials.password(), request.getRemoteAddr());
+    Account account =
+        registrations.register(
+            credentials.username(), credentials.password(), request.getRemoteAddr());
     return Response.created(uri.getBaseUriBuilder().path("auth/me").build())
         .entity(AccountView.of(account))
         .build();
@@ -51,13 +54,21 @@ public class AuthResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response login(Credentials body, @Context HttpServletRequest request) {
     Credentials credentials = Credentials.require(body);
-    var caller = logins.check(credentials.username(), credentials.password(), request.getRemoteAddr())
-        .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_AUTHENTICATED,
-            "Invalid credentials", "The username or password is wrong."));
+    var caller =
+        logins
+            .check(credentials.username(), credentials.password(), request.getRemoteAddr())
+            .orElseThrow(
+                () ->
+                    new DomainException(
+                        DomainException.Kind.NOT_AUTHENTICATED,
+                        "Invalid credentials",
+                        "The username or password is wrong."));
     Account account = accounts.require(caller.getCallerPrincipal().getName());
     Tokens.IssuedToken token = tokens.issue(account);
     // A bearer token is a secret: no cache may keep the answer that carries it (RFC 6749, 5.1).
-    return Response.ok(new LoginView(token.token(), token.expiresAt(), account.username(), account.role().wireName()))
+    return Response.ok(
+            new LoginView(
+                token.token(), token.expiresAt(), account.username(), account.role().wireName()))
         .header("Cache-Control", "no-store")
         .header("Pragma", "no-cache")
         .build();
@@ -74,19 +85,21 @@ public class AuthResource {
   }
 
   /**
-   * The caller's own password. The current one is checked like a login (and throttled like one);
-   * a wrong one is a 403, not a 401, because the caller's token is still good until this succeeds.
+   * The caller's own password. The current one is checked like a login (and throttled like one); a
+   * wrong one is a 403, not a 401, because the caller's token is still good until this succeeds.
    */
   @POST
   @Path("password")
   @RolesAllowed({Roles.USER, Roles.ADMIN})
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response changePassword(PasswordChange body, @Context SecurityContext security,
-      @Context HttpServletRequest request) {
+  public Response changePassword(
+      PasswordChange body, @Context SecurityContext security, @Context HttpServletRequest request) {
     PasswordChange change = PasswordChange.require(body);
     String username = security.getUserPrincipal().getName();
     if (logins.check(username, change.currentPassword(), request.getRemoteAddr()).isEmpty()) {
-      throw new DomainException(DomainException.Kind.FORBIDDEN, "Wrong password",
+      throw new DomainException(
+          DomainException.Kind.FORBIDDEN,
+          "Wrong password",
           "The current password is wrong; nothing was changed.");
     }
     accounts.changePassword(username, change.newPassword());

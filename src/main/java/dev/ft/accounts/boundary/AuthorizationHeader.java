@@ -30,7 +30,8 @@ sealed interface AuthorizationHeader {
     try {
       String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
       int colon = decoded.indexOf(':');
-      return colon < 0 ? Optional.empty()
+      return colon < 0
+          ? Optional.empty()
           : Optional.of(new Basic(decoded.substring(0, colon), decoded.substring(colon + 1)));
     } catch (IllegalArgumentException e) {
       return Optional.empty();

@@ -15,12 +15,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * A caller remembered in the HTTP session after signing in with the admin page's form. The
- * account is read again on every request, so a demotion or removal ends the session's rights
- * at once, and so does a password change: the session keeps a fingerprint of the password hash
- * it was opened with, as every token of the user dies with the old password. The session is
- * honoured for the admin page, and for safe (GET, HEAD) requests elsewhere, so the page can
- * link to downloads; never for a state change outside the page, whose forms carry a CSRF token.
+ * A caller remembered in the HTTP session after signing in with the admin page's form. The account
+ * is read again on every request, so a demotion or removal ends the session's rights at once, and
+ * so does a password change: the session keeps a fingerprint of the password hash it was opened
+ * with, as every token of the user dies with the old password. The session is honoured for the
+ * admin page, and for safe (GET, HEAD) requests elsewhere, so the page can link to downloads; never
+ * for a state change outside the page, whose forms carry a CSRF token.
  */
 @ApplicationScoped
 public class BrowserSessions {
@@ -38,15 +38,18 @@ public class BrowserSessions {
   private final AtomicInteger open = new AtomicInteger();
 
   /**
-   * Opens a new session for the account; whatever session the browser had is ended, so nothing
-   * from before sign-in (an id, a form token) carries over. Sessions are only ever created
-   * here, and at most {@code ft.admin.max-sessions} live at once on this server.
+   * Opens a new session for the account; whatever session the browser had is ended, so nothing from
+   * before sign-in (an id, a form token) carries over. Sessions are only ever created here, and at
+   * most {@code ft.admin.max-sessions} live at once on this server.
    */
   public void signIn(HttpServletRequest request, HttpServletResponse response, Account account) {
     signOut(request);
     if (open.get() >= maxSessions) {
-      throw new DomainException(DomainException.Kind.UNAVAILABLE, "Too many sessions",
-          "Too many people are signed in to the admin page on this server; try again when someone signs out.");
+      throw new DomainException(
+          DomainException.Kind.UNAVAILABLE,
+          "Too many sessions",
+          "Too many people are signed in to the admin page on this server; try again when someone"
+              + " signs out.");
     }
     HttpSession session = request.getSession(true);
     session.setAttribute(CALLER, account.username());
@@ -55,14 +58,19 @@ public class BrowserSessions {
   }
 
   /**
-   * Marks the new session cookie {@code SameSite=Strict}. The runtime applies neither the
-   * attribute from web.xml nor from the session cookie configuration, and its listener-wide
-   * setting wrote the attribute twice; so the header it just added is amended once, here.
+   * Marks the new session cookie {@code SameSite=Strict}. The runtime applies neither the attribute
+   * from web.xml nor from the session cookie configuration, and its listener-wide setting wrote the
+   * attribute twice; so the header it just added is amended once, here.
    */
   private static void strictSameSite(HttpServletResponse response) {
-    List<String> cookies = response.getHeaders("Set-Cookie").stream()
-        .map(c -> c.startsWith(SESSION_COOKIE + "=") && !c.contains("SameSite") ? c + "; SameSite=Strict" : c)
-        .toList();
+    List<String> cookies =
+        response.getHeaders("Set-Cookie").stream()
+            .map(
+                c ->
+                    c.startsWith(SESSION_COOKIE + "=") && !c.contains("SameSite")
+                        ? c + "; SameSite=Strict"
+                        : c)
+            .toList();
     for (int i = 0; i < cookies.size(); i++) {
       if (i == 0) {
         response.setHeader("Set-Cookie", cookies.get(i));
@@ -105,8 +113,10 @@ public class BrowserSessions {
     if (!isPage(request) && !isSafe(request)) {
       return Optional.empty();
     }
-    Optional<Account> account = accounts.find(username)
-        .filter(found -> fingerprint(found).equals(session.getAttribute(PASSWORD_FINGERPRINT)));
+    Optional<Account> account =
+        accounts
+            .find(username)
+            .filter(found -> fingerprint(found).equals(session.getAttribute(PASSWORD_FINGERPRINT)));
     if (account.isEmpty()) {
       session.invalidate();
     }

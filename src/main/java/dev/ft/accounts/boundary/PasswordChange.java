@@ -7,7 +7,8 @@ public record PasswordChange(String currentPassword, String newPassword) {
 
   static PasswordChange require(PasswordChange body) {
     if (body == null || body.currentPassword() == null || body.newPassword() == null) {
-      throw DomainException.invalid("the body must be JSON {\"currentPassword\": \"…\", \"newPassword\": \"…\"}");
+      throw DomainException.invalid(
+          "the body must be JSON {\"currentPassword\": \"…\", \"newPassword\": \"…\"}");
     }
     return body;
   }

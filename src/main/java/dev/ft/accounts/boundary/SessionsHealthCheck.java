@@ -8,8 +8,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * How many admin-page sessions this server holds, against its limit: the one kind of state a
- * request can leave behind, so an operator can see it stay small. Full is still ready: only
- * new sign-ins wait.
+ * request can leave behind, so an operator can see it stay small. Full is still ready: only new
+ * sign-ins wait.
  */
 @Readiness
 @ApplicationScoped

@@ -93,7 +93,12 @@ public class Accounts {
     Role before = account.role();
     account.changeRole(role);
     tokens.forgetCallersOnCompletion();
-    audit.record(actor, AuditAction.ROLE, account.username(), null, before.wireName() + " -> " + role.wireName());
+    audit.record(
+        actor,
+        AuditAction.ROLE,
+        account.username(),
+        null,
+        before.wireName() + " -> " + role.wireName());
     return account;
   }
 
@@ -108,8 +113,8 @@ public class Accounts {
   }
 
   /**
-   * The same password hashed again at today's cost. Tokens stay valid; the user's other
-   * admin-page sessions end, as they would after a password change.
+   * The same password hashed again at today's cost. Tokens stay valid; the user's other admin-page
+   * sessions end, as they would after a password change.
    */
   @Transactional
   void rehash(String username, String password) {
@@ -135,12 +140,14 @@ public class Accounts {
 
   /** Locks every admin row, so two admins demoting each other at once cannot both succeed. */
   private void requireAnotherAdmin(Account leaving) {
-    List<Account> admins = em.createNamedQuery(Account.BY_ROLE, Account.class)
-        .setParameter("role", Role.ADMIN)
-        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-        .getResultList();
+    List<Account> admins =
+        em.createNamedQuery(Account.BY_ROLE, Account.class)
+            .setParameter("role", Role.ADMIN)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultList();
     if (admins.stream().noneMatch(a -> !a.id().equals(leaving.id()))) {
-      throw DomainException.conflict("'" + leaving.username() + "' is the last admin; make another admin first");
+      throw DomainException.conflict(
+          "'" + leaving.username() + "' is the last admin; make another admin first");
     }
   }
 

@@ -10,8 +10,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Makes sure a fresh installation can be administered: when no admin exists, creates {@code
- * admin} with {@code FT_ADMIN_PASSWORD}, or with a random password printed once to the log.
+ * Makes sure a fresh installation can be administered: when no admin exists, creates {@code admin}
+ * with {@code FT_ADMIN_PASSWORD}, or with a random password printed once to the log.
  */
 @ApplicationScoped
 public class AdminBootstrap {
@@ -29,18 +29,22 @@ public class AdminBootstrap {
       return;
     }
     if (accounts.find(USERNAME).isPresent()) {
-      LOG.severe("No admin exists and the username 'admin' belongs to a regular user;"
-          + " promote an account to admin in the database");
+      LOG.severe(
+          "No admin exists and the username 'admin' belongs to a regular user;"
+              + " promote an account to admin in the database");
       return;
     }
-    String password = configuredPassword.filter(p -> !p.isBlank()).orElseGet(AdminBootstrap::randomPassword);
+    String password =
+        configuredPassword.filter(p -> !p.isBlank()).orElseGet(AdminBootstrap::randomPassword);
     accounts.register(USERNAME, password, Role.ADMIN);
     if (configuredPassword.filter(p -> !p.isBlank()).isPresent()) {
       LOG.info("Created the admin account 'admin' with the password from FT_ADMIN_PASSWORD");
     } else {
       // The one secret the server ever logs, by design: without it nobody could log in.
-      LOG.warning("Created the admin account 'admin' with the generated password " + password
-          + " (shown once; set FT_ADMIN_PASSWORD to choose it)");
+      LOG.warning(
+          "Created the admin account 'admin' with the generated password "
+              + password
+              + " (shown once; set FT_ADMIN_PASSWORD to choose it)");
     }
   }
 

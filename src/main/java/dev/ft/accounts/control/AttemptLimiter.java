@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts failures per key (a username, a client address) in a window. Reaching the limit locks
- * the key for a while; each further lock-out of the same key doubles that time, up to a maximum.
- * A key that stays quiet for a whole window after its lock-out is forgotten, so nobody needs a
- * successful login to recover.
+ * Counts failures per key (a username, a client address) in a window. Reaching the limit locks the
+ * key for a while; each further lock-out of the same key doubles that time, up to a maximum. A key
+ * that stays quiet for a whole window after its lock-out is forgotten, so nobody needs a successful
+ * login to recover.
  */
 public class AttemptLimiter {
   private static final int MAX_TRACKED_KEYS = 100_000;
@@ -25,7 +25,8 @@ public class AttemptLimiter {
 
   private record State(int failures, Instant windowStart, int lockouts, Instant lockedUntil) {}
 
-  public AttemptLimiter(int maxFailures, Duration window, Duration firstLockout, Duration maxLockout, Clock clock) {
+  public AttemptLimiter(
+      int maxFailures, Duration window, Duration firstLockout, Duration maxLockout, Clock clock) {
     if (maxFailures < 1) {
       throw new IllegalArgumentException("maxFailures must be at least 1");
     }
@@ -63,7 +64,9 @@ public class AttemptLimiter {
   private State nextAfterFailure(State old, Instant now) {
     State state = old;
     if (state == null || !now.isBefore(state.windowStart.plus(window))) {
-      state = new State(0, now, state == null ? 0 : state.lockouts, state == null ? null : state.lockedUntil);
+      state =
+          new State(
+              0, now, state == null ? 0 : state.lockouts, state == null ? null : state.lockedUntil);
     }
     int failures = state.failures + 1;
     if (failures < maxFailures) {
@@ -86,9 +89,10 @@ public class AttemptLimiter {
   }
 
   private boolean isQuiet(State state, Instant now) {
-    Instant lastActivity = state.lockedUntil != null && state.lockedUntil.isAfter(state.windowStart)
-        ? state.lockedUntil
-        : state.windowStart;
+    Instant lastActivity =
+        state.lockedUntil != null && state.lockedUntil.isAfter(state.windowStart)
+            ? state.lockedUntil
+            : state.windowStart;
     return !now.isBefore(lastActivity.plus(window));
   }
 

@@ -10,8 +10,8 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import java.util.Optional;
 
 /**
- * Every username-and-password check goes through here, from {@code /auth/login} and from HTTP
- * Basic alike, so throttling cannot be dodged by switching between them.
+ * Every username-and-password check goes through here, from {@code /auth/login} and from HTTP Basic
+ * alike, so throttling cannot be dodged by switching between them.
  */
 @ApplicationScoped
 public class Logins {
@@ -21,10 +21,14 @@ public class Logins {
   @Inject AuditLog audit;
 
   /** The validated caller, or empty for a wrong username or password. */
-  public Optional<CredentialValidationResult> check(String username, String password, String address) {
-    throttle.lockedFor(username, address).ifPresent(wait -> {
-      throw new TooManyAttempts(wait);
-    });
+  public Optional<CredentialValidationResult> check(
+      String username, String password, String address) {
+    throttle
+        .lockedFor(username, address)
+        .ifPresent(
+            wait -> {
+              throw new TooManyAttempts(wait);
+            });
     CredentialValidationResult result =
         identityStores.validate(new UsernamePasswordCredential(username, password));
     if (result.getStatus() == CredentialValidationResult.Status.VALID) {
@@ -32,7 +36,11 @@ public class Logins {
       return Optional.of(result);
     }
     if (throttle.recordFailure(username, address)) {
-      audit.record(AuditLog.ANONYMOUS, AuditAction.LOGIN_THROTTLED, null, null,
+      audit.record(
+          AuditLog.ANONYMOUS,
+          AuditAction.LOGIN_THROTTLED,
+          null,
+          null,
           "failed logins for '" + username + "' from " + address);
     }
     return Optional.empty();

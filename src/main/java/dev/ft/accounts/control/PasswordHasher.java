@@ -11,8 +11,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * BCrypt hashing and checking. At most half the cores hash at once, so a burst of logins cannot
- * starve transfers and small requests of CPU. Unknown users are checked against a dummy hash of
- * the same cost, so a login takes as long whether or not the username exists.
+ * starve transfers and small requests of CPU. Unknown users are checked against a dummy hash of the
+ * same cost, so a login takes as long whether or not the username exists.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -37,13 +37,17 @@ public class PasswordHasher {
     return hash(Password.requireValid(password));
   }
 
-  /** A password that already proved right, hashed at today's cost even if today's rules are stricter. */
+  /**
+   * A password that already proved right, hashed at today's cost even if today's rules are
+   * stricter.
+   */
   String hashAgain(String password) {
     return hash(password.getBytes(StandardCharsets.UTF_8));
   }
 
   private String hash(byte[] password) {
-    return bounded(() -> new String(BCrypt.withDefaults().hash(cost, password), StandardCharsets.UTF_8));
+    return bounded(
+        () -> new String(BCrypt.withDefaults().hash(cost, password), StandardCharsets.UTF_8));
   }
 
   public boolean matches(String password, String hash) {
@@ -51,12 +55,13 @@ public class PasswordHasher {
     if (bytes.length > Password.MAX_BYTES) {
       return false;
     }
-    return bounded(() -> BCrypt.verifyer().verify(bytes, hash.getBytes(StandardCharsets.UTF_8)).verified);
+    return bounded(
+        () -> BCrypt.verifyer().verify(bytes, hash.getBytes(StandardCharsets.UTF_8)).verified);
   }
 
   /**
-   * Whether a hash was made at another cost than today's. Such an account would answer a login
-   * at another speed than an unknown username, which is checked at today's cost.
+   * Whether a hash was made at another cost than today's. Such an account would answer a login at
+   * another speed than an unknown username, which is checked at today's cost.
    */
   public boolean needsRehash(String hash) {
     // $2a$12$...: the cost is the two digits after the second '$'

@@ -11,10 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks a username and password against the BCrypt hash in the accounts table. An unknown user
- * and a wrong password get the same answer after the same work; a hash of another cost than
- * today's is made again at today's cost when its password proves right, so the work stays the
- * same for every account.
+ * Checks a username and password against the BCrypt hash in the accounts table. An unknown user and
+ * a wrong password get the same answer after the same work; a hash of another cost than today's is
+ * made again at today's cost when its password proves right, so the work stays the same for every
+ * account.
  */
 @ApplicationScoped
 public class PasswordIdentityStore implements IdentityStore {
@@ -29,9 +29,10 @@ public class PasswordIdentityStore implements IdentityStore {
     }
     String password = login.getPasswordAsString();
     Optional<Account> account = accounts.find(login.getCaller());
-    boolean valid = account.isPresent()
-        ? hasher.matches(password, account.get().passwordHash())
-        : hasher.matchesNobody(password);
+    boolean valid =
+        account.isPresent()
+            ? hasher.matches(password, account.get().passwordHash())
+            : hasher.matchesNobody(password);
     if (!valid) {
       return CredentialValidationResult.INVALID_RESULT;
     }

@@ -11,8 +11,8 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Who may open an account for themselves. Each registration costs a BCrypt hash, and hashing
- * shares its few permits with logins, so one address may register at most {@code
+ * Who may open an account for themselves. Each registration costs a BCrypt hash, and hashing shares
+ * its few permits with logins, so one address may register at most {@code
  * ft.registration.max-per-address} accounts per {@code ft.registration.window}; past that it is
  * refused before any hashing, and existing users keep logging in. {@code ft.registration=closed}
  * leaves account creation to admins.
@@ -49,12 +49,21 @@ public class Registrations {
 
   public Account register(String username, String password, String address) {
     if (!open) {
-      throw new DomainException(DomainException.Kind.FORBIDDEN, "Registration is closed",
-          "This server does not let people register themselves; an administrator creates accounts.");
+      throw new DomainException(
+          DomainException.Kind.FORBIDDEN,
+          "Registration is closed",
+          "This server does not let people register themselves; an administrator creates"
+              + " accounts.");
     }
-    byAddress.lockedFor(address).ifPresent(wait -> {
-      throw new TooManyAttempts(wait, "Too many registrations", "Too many accounts were registered from this address");
-    });
+    byAddress
+        .lockedFor(address)
+        .ifPresent(
+            wait -> {
+              throw new TooManyAttempts(
+                  wait,
+                  "Too many registrations",
+                  "Too many accounts were registered from this address");
+            });
     byAddress.recordFailure(address); // every attempt counts, so names cannot be probed for free
     return accounts.register(username, password, Role.USER);
   }

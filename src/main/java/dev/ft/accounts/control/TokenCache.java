@@ -8,22 +8,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Whom recently presented tokens speak for, so a request with a known token needs no database
- * read: on small downloads that read and its connection checkout were a fifth of the server's
- * work (bench/results.md).
+ * Whom recently presented tokens speak for, so a request with a known token needs no database read:
+ * on small downloads that read and its connection checkout were a fifth of the server's work
+ * (bench/results.md).
  *
  * <p>Staleness is ruled out by generations, not by timing: every change that could make an entry
  * wrong (revocation, password or role change, removal) calls {@link #invalidate()} once it has
  * committed, which starts a new generation; an entry is only served in the generation it was read
- * in, and a read that began before the change is never stored. Entries also live at most
- * {@link #MAX_AGE}, which bounds how long a change made behind the server's back (SQL by hand)
- * goes unseen. Unknown tokens are never cached, so guessing cannot fill the map.
+ * in, and a read that began before the change is never stored. Entries also live at most {@link
+ * #MAX_AGE}, which bounds how long a change made behind the server's back (SQL by hand) goes
+ * unseen. Unknown tokens are never cached, so guessing cannot fill the map.
  */
 class TokenCache {
   static final Duration MAX_AGE = Duration.ofSeconds(10);
   static final int MAX_ENTRIES = 10_000;
 
-  /** {@code usableUntil}: the token's expiry or the end of the entry's maximum age, whichever is first. */
+  /**
+   * {@code usableUntil}: the token's expiry or the end of the entry's maximum age, whichever is
+   * first.
+   */
   private record Entry(Caller caller, Instant usableUntil, long generation) {}
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -46,8 +49,11 @@ class TokenCache {
     return Optional.of(entry.caller);
   }
 
-  /** Keeps what the database said, unless something changed since {@code readGeneration} was taken. */
-  void put(String tokenHash, Caller caller, Instant expiresAt, Instant readAt, long readGeneration) {
+  /**
+   * Keeps what the database said, unless something changed since {@code readGeneration} was taken.
+   */
+  void put(
+      String tokenHash, Caller caller, Instant expiresAt, Instant readAt, long readGeneration) {
     if (readGeneration != generation.get()) {
       return; // a change committed while we read: what we read may be old
     }

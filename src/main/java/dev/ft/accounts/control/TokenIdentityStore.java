@@ -8,8 +8,8 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.Set;
 
 /**
- * Checks bearer tokens. A role change or a deletion takes effect on the caller's next request:
- * both clear the cache of {@link Tokens}.
+ * Checks bearer tokens. A role change or a deletion takes effect on the caller's next request: both
+ * clear the cache of {@link Tokens}.
  */
 @ApplicationScoped
 public class TokenIdentityStore implements IdentityStore {
@@ -21,7 +21,8 @@ public class TokenIdentityStore implements IdentityStore {
     if (!(credential instanceof BearerCredential bearer)) {
       return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
-    return tokens.callerOf(bearer.token())
+    return tokens
+        .callerOf(bearer.token())
         .map(TokenIdentityStore::resultFor)
         .orElse(CredentialValidationResult.INVALID_RESULT);
   }

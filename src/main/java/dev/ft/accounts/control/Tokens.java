@@ -19,9 +19,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Bearer tokens: 256 random bits handed to the client once, stored only as their SHA-256, valid
- * until they expire or are revoked. A token is checked when a request starts, so a long upload
- * is never cut off because its token expires mid-way. Whom a token speaks for is cached
- * ({@link TokenCache}); every revocation and role change clears that cache when it commits.
+ * until they expire or are revoked. A token is checked when a request starts, so a long upload is
+ * never cut off because its token expires mid-way. Whom a token speaks for is cached ({@link
+ * TokenCache}); every revocation and role change clears that cache when it commits.
  */
 @ApplicationScoped
 public class Tokens {
@@ -84,7 +84,9 @@ public class Tokens {
 
   @Transactional
   public void revokeAllOf(Account account) {
-    em.createNamedQuery(AccessToken.DELETE_OF_ACCOUNT).setParameter("account", account).executeUpdate();
+    em.createNamedQuery(AccessToken.DELETE_OF_ACCOUNT)
+        .setParameter("account", account)
+        .executeUpdate();
     forgetCallersOnCompletion();
   }
 
@@ -95,5 +97,4 @@ public class Tokens {
   public void forgetCallersOnCompletion() {
     transactions.afterCompletion(committed -> cache.invalidate());
   }
-
 }

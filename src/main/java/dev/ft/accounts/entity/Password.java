@@ -3,7 +3,9 @@ package dev.ft.accounts.entity;
 import dev.ft.platform.DomainException;
 import java.nio.charset.StandardCharsets;
 
-/** Passwords are 8 to 72 UTF-8 bytes: BCrypt reads no further, so longer ones are refused, not cut. */
+/**
+ * Passwords are 8 to 72 UTF-8 bytes: BCrypt reads no further, so longer ones are refused, not cut.
+ */
 public final class Password {
   public static final int MIN_BYTES = 8;
   public static final int MAX_BYTES = 72;
@@ -17,7 +19,13 @@ public final class Password {
     byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
     if (bytes.length < MIN_BYTES || bytes.length > MAX_BYTES) {
       throw DomainException.invalid(
-          "password must be " + MIN_BYTES + " to " + MAX_BYTES + " bytes in UTF-8 (it is " + bytes.length + ")");
+          "password must be "
+              + MIN_BYTES
+              + " to "
+              + MAX_BYTES
+              + " bytes in UTF-8 (it is "
+              + bytes.length
+              + ")");
     }
     return bytes;
   }

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 public final class Username {
   public static final int MAX_LENGTH = 32;
   private static final String RESERVED = "anonymous";
-  private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2," + (MAX_LENGTH - 1) + "}");
+  private static final Pattern VALID =
+      Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2," + (MAX_LENGTH - 1) + "}");
 
   private Username() {}
 
@@ -18,16 +19,19 @@ public final class Username {
           "username must be 3-32 characters of A-Z a-z 0-9 . _ - and start with a letter or digit");
     }
     if (key(username).equals(RESERVED)) {
-      throw DomainException.invalid("the username '" + RESERVED + "' is reserved: the audit trail names callers"
-          + " who did not log in so");
+      throw DomainException.invalid(
+          "the username '"
+              + RESERVED
+              + "' is reserved: the audit trail names callers"
+              + " who did not log in so");
     }
     return username;
   }
 
   /**
    * Whether the name could belong to an account. Every look-up asks this first, so no database
-   * collation can match {@code "alice "} to {@code alice}, and a throttle never counts one
-   * account under two keys.
+   * collation can match {@code "alice "} to {@code alice}, and a throttle never counts one account
+   * under two keys.
    */
   public static boolean isValid(String username) {
     return username != null && VALID.matcher(username).matches();

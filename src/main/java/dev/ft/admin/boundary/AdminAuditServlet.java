@@ -17,15 +17,28 @@ public class AdminAuditServlet extends HttpServlet {
   @Inject AuditLog audit;
 
   /** A row of the audit table. */
-  public record EventRow(String at, String actor, String action, String owner, String name, String detail) {}
+  public record EventRow(
+      String at, String actor, String action, String owner, String name, String detail) {}
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
     String user = request.getParameter("user");
     String filter = user == null || user.isBlank() ? null : user.strip();
     request.setAttribute("user", filter);
-    request.setAttribute("events", audit.newest(SHOWN, filter).stream().map(e -> new EventRow(Pages.when(e.at()),
-        e.actor(), e.action().wireName(), e.ownerName(), e.fileName(), e.detail())).toList());
+    request.setAttribute(
+        "events",
+        audit.newest(SHOWN, filter).stream()
+            .map(
+                e ->
+                    new EventRow(
+                        Pages.when(e.at()),
+                        e.actor(),
+                        e.action().wireName(),
+                        e.ownerName(),
+                        e.fileName(),
+                        e.detail()))
+            .toList());
     Pages.render(request, response, "audit");
   }
 }

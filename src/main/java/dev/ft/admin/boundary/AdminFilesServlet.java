@@ -20,12 +20,22 @@ public class AdminFilesServlet extends HttpServlet {
 
   @Inject FileCatalog catalog;
 
-  /** A row of the files table; downloads go through the admin API, which honours the session for GET. */
-  public record FileRow(String name, String size, String sha256, String shortSha256, String visibility,
-      String createdAt, String downloadPath) {}
+  /**
+   * A row of the files table; downloads go through the admin API, which honours the session for
+   * GET.
+   */
+  public record FileRow(
+      String name,
+      String size,
+      String sha256,
+      String shortSha256,
+      String visibility,
+      String createdAt,
+      String downloadPath) {}
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
     String user = Pages.required(request, "user");
     request.setAttribute("user", user);
     request.setAttribute("files", catalog.ownedBy(user).stream().map(f -> row(user, f)).toList());
@@ -33,8 +43,13 @@ public class AdminFilesServlet extends HttpServlet {
   }
 
   private static FileRow row(String user, StoredFile file) {
-    return new FileRow(file.name(), HumanBytes.format(file.size()), file.sha256(), file.sha256().substring(0, 12),
-        file.visibility().wireName(), Pages.when(file.createdAt()),
+    return new FileRow(
+        file.name(),
+        HumanBytes.format(file.size()),
+        file.sha256(),
+        file.sha256().substring(0, 12),
+        file.visibility().wireName(),
+        Pages.when(file.createdAt()),
         "/api/v1/admin/users/" + segment(user) + "/files/" + segment(file.name()));
   }
 
@@ -43,24 +58,28 @@ public class AdminFilesServlet extends HttpServlet {
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String actor = request.getUserPrincipal().getName();
     String user = String.valueOf(request.getParameter("user"));
-    String notice = Pages.attempt(() -> {
-      String name = Pages.required(request, "name");
-      return switch (String.valueOf(request.getPathInfo())) {
-        case "/visibility" -> {
-          Visibility visibility = Visibility.fromWireName(Pages.required(request, "visibility"));
-          catalog.changeVisibility(actor, user, name, visibility);
-          yield "'" + name + "' is now " + visibility.wireName() + ".";
-        }
-        case "/delete" -> {
-          catalog.delete(actor, user, name);
-          yield "'" + name + "' was deleted.";
-        }
-        default -> "Unknown action.";
-      };
-    });
+    String notice =
+        Pages.attempt(
+            () -> {
+              String name = Pages.required(request, "name");
+              return switch (String.valueOf(request.getPathInfo())) {
+                case "/visibility" -> {
+                  Visibility visibility =
+                      Visibility.fromWireName(Pages.required(request, "visibility"));
+                  catalog.changeVisibility(actor, user, name, visibility);
+                  yield "'" + name + "' is now " + visibility.wireName() + ".";
+                }
+                case "/delete" -> {
+                  catalog.delete(actor, user, name);
+                  yield "'" + name + "' was deleted.";
+                }
+                default -> "Unknown action.";
+              };
+            });
     Pages.redirect(request, response, "/admin/files?user=" + Pages.param(user), notice);
   }
 }

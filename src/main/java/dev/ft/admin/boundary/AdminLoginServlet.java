@@ -15,8 +15,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Signing in to the admin page with a form, checked by the same identity stores and throttle as
- * the API; only admins get a session. Signing out ends it.
+ * Signing in to the admin page with a form, checked by the same identity stores and throttle as the
+ * API; only admins get a session. Signing out ends it.
  */
 @WebServlet({"/admin/login", "/admin/logout"})
 public class AdminLoginServlet extends HttpServlet {
@@ -27,7 +27,8 @@ public class AdminLoginServlet extends HttpServlet {
   @Inject BrowserSessions sessions;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
     if (request.isUserInRole("admin")) {
       Pages.redirect(request, response, "/admin", null);
       return;
@@ -50,8 +51,10 @@ public class AdminLoginServlet extends HttpServlet {
     String password = String.valueOf(request.getParameter("password"));
     Optional<Account> account;
     try {
-      account = logins.check(username, password, request.getRemoteAddr())
-          .map(caller -> accounts.require(caller.getCallerPrincipal().getName()));
+      account =
+          logins
+              .check(username, password, request.getRemoteAddr())
+              .map(caller -> accounts.require(caller.getCallerPrincipal().getName()));
     } catch (TooManyAttempts e) {
       response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
       refuse(request, response, 429, e.getMessage(), username);
@@ -60,16 +63,26 @@ public class AdminLoginServlet extends HttpServlet {
     if (account.isEmpty()) {
       refuse(request, response, 401, "Wrong username or password.", username);
     } else if (!account.get().isAdmin()) {
-      Pages.problem(request, response, 403,
-          "The account '" + account.get().username() + "' is not an administrator, so it cannot use this page.");
+      Pages.problem(
+          request,
+          response,
+          403,
+          "The account '"
+              + account.get().username()
+              + "' is not an administrator, so it cannot use this page.");
     } else {
       sessions.signIn(request, response, account.get());
       Pages.redirect(request, response, "/admin", null);
     }
   }
 
-  private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String error,
-      String username) throws ServletException, IOException {
+  private static void refuse(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      String error,
+      String username)
+      throws ServletException, IOException {
     response.setStatus(status);
     request.setAttribute("error", error);
     request.setAttribute("username", username);

@@ -11,24 +11,29 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Around every admin page: a strict Content-Security-Policy (no script at all, no framing), and
- * no state change without the form's CSRF token. A domain failure shows as a page, not a
- * stack trace.
+ * Around every admin page: a strict Content-Security-Policy (no script at all, no framing), and no
+ * state change without the form's CSRF token. A domain failure shows as a page, not a stack trace.
  */
 @WebFilter({"/admin", "/admin/*"})
 public class AdminPageFilter extends HttpFilter {
-  static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
-      + " frame-ancestors 'none'; base-uri 'none'";
+  static final String CSP =
+      "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
+          + " frame-ancestors 'none'; base-uri 'none'";
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     response.setHeader("Content-Security-Policy", CSP);
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("Cache-Control", "no-store");
     request.setCharacterEncoding("UTF-8");
     if ("POST".equals(request.getMethod()) && !Csrf.isValid(request)) {
-      Pages.problem(request, response, 403, "This form has expired or did not come from this page. Reload and try again.");
+      Pages.problem(
+          request,
+          response,
+          403,
+          "This form has expired or did not come from this page. Reload and try again.");
       return;
     }
     request.setAttribute(Csrf.FIELD, Csrf.tokenFor(request, response));

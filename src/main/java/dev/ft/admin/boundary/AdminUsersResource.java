@@ -85,7 +85,9 @@ public class AdminUsersResource {
   @GET
   @Path("{username}/files/{name}")
   @Produces(MediaType.WILDCARD)
-  public Response download(@PathParam("username") String username, @PathParam("name") String name,
+  public Response download(
+      @PathParam("username") String username,
+      @PathParam("name") String name,
       @Context Request request) {
     return files.download(me(), username, name, FileCatalog.Access.OWNER, request, headers);
   }
@@ -93,7 +95,8 @@ public class AdminUsersResource {
   @PUT
   @Path("{username}/files/{name}")
   @Consumes(MediaType.WILDCARD)
-  public Response put(@PathParam("username") String username, @PathParam("name") String name, InputStream body) {
+  public Response put(
+      @PathParam("username") String username, @PathParam("name") String name, InputStream body) {
     return files.put(me(), username, name, headers, body, uri);
   }
 
@@ -106,7 +109,9 @@ public class AdminUsersResource {
   @PUT
   @Path("{username}/files/{name}/visibility")
   @Consumes(MediaType.APPLICATION_JSON)
-  public FileView changeVisibility(@PathParam("username") String username, @PathParam("name") String name,
+  public FileView changeVisibility(
+      @PathParam("username") String username,
+      @PathParam("name") String name,
       VisibilityChange change) {
     return files.changeVisibility(me(), username, name, change);
   }

@@ -22,7 +22,8 @@ public class AuditResource {
   @Inject AuditLog audit;
 
   @GET
-  public List<AuditEntry> newest(@QueryParam("limit") String limit, @QueryParam("user") String user) {
+  public List<AuditEntry> newest(
+      @QueryParam("limit") String limit, @QueryParam("user") String user) {
     return audit.newest(parseLimit(limit), user).stream().map(AuditEntry::of).toList();
   }
 

@@ -12,11 +12,11 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * A random token carried by every form of the admin page and checked on POST. Signed in, it
- * lives in the session, which sign-in creates, so no token from before sign-in survives it.
- * Before sign-in a stranger's request may leave nothing behind on the server, so the sign-in
- * form's token is a double-submit cookie instead: the form repeats the cookie's value, which a
- * page on another site can neither read nor set ({@code __Host-}: this host only, HTTPS only).
+ * A random token carried by every form of the admin page and checked on POST. Signed in, it lives
+ * in the session, which sign-in creates, so no token from before sign-in survives it. Before
+ * sign-in a stranger's request may leave nothing behind on the server, so the sign-in form's token
+ * is a double-submit cookie instead: the form repeats the cookie's value, which a page on another
+ * site can neither read nor set ({@code __Host-}: this host only, HTTPS only).
  */
 final class Csrf {
   static final String FIELD = "csrf";
@@ -36,34 +36,41 @@ final class Csrf {
       session.setAttribute(ATTRIBUTE, token);
       return token;
     }
-    return cookieOf(request).orElseGet(() -> {
-      String token = newToken();
-      Cookie cookie = new Cookie(COOKIE, token);
-      cookie.setPath("/");
-      cookie.setSecure(true);
-      cookie.setHttpOnly(true);
-      cookie.setAttribute("SameSite", "Strict");
-      response.addCookie(cookie);
-      return token;
-    });
+    return cookieOf(request)
+        .orElseGet(
+            () -> {
+              String token = newToken();
+              Cookie cookie = new Cookie(COOKIE, token);
+              cookie.setPath("/");
+              cookie.setSecure(true);
+              cookie.setHttpOnly(true);
+              cookie.setAttribute("SameSite", "Strict");
+              response.addCookie(cookie);
+              return token;
+            });
   }
 
   static boolean isValid(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
-    Optional<String> expected = session != null
-        ? Optional.ofNullable(session.getAttribute(ATTRIBUTE)).map(String.class::cast)
-        : cookieOf(request);
+    Optional<String> expected =
+        session != null
+            ? Optional.ofNullable(session.getAttribute(ATTRIBUTE)).map(String.class::cast)
+            : cookieOf(request);
     String sent = request.getParameter(FIELD);
-    return expected.isPresent() && sent != null
-        && MessageDigest.isEqual(expected.get().getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
+    return expected.isPresent()
+        && sent != null
+        && MessageDigest.isEqual(
+            expected.get().getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
   }
 
   private static Optional<String> cookieOf(HttpServletRequest request) {
     Cookie[] cookies = request.getCookies();
-    return cookies == null ? Optional.empty() : Arrays.stream(cookies)
-        .filter(c -> COOKIE.equals(c.getName()) && !c.getValue().isEmpty())
-        .map(Cookie::getValue)
-        .findFirst();
+    return cookies == null
+        ? Optional.empty()
+        : Arrays.stream(cookies)
+            .filter(c -> COOKIE.equals(c.getName()) && !c.getValue().isEmpty())
+            .map(Cookie::getValue)
+            .findFirst();
   }
 
   private static String newToken() {

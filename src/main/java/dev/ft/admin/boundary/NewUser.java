@@ -9,7 +9,8 @@ public record NewUser(String username, String password, String role) {
   static NewUser require(NewUser body) {
     if (body == null || body.username() == null || body.password() == null) {
       throw DomainException.invalid(
-          "the body must be JSON {\"username\": \"…\", \"password\": \"…\", \"role\": \"user|admin\"} (role optional)");
+          "the body must be JSON {\"username\": \"…\", \"password\": \"…\", \"role\":"
+              + " \"user|admin\"} (role optional)");
     }
     return body;
   }

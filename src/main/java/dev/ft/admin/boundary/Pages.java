@@ -17,8 +17,8 @@ import java.time.format.DateTimeFormatter;
 /** Rendering for the admin page: JSPs under WEB-INF, redirects after POST, one-time notices. */
 final class Pages {
   private static final String NOTICE = "ft.notice";
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-      .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   private Pages() {}
 
@@ -37,7 +37,8 @@ final class Pages {
    * After a POST: back to a page, with a notice shown once there. Only a signed-in caller has a
    * session to carry the notice; nobody else is given one for it.
    */
-  static void redirect(HttpServletRequest request, HttpServletResponse response, String path, String notice)
+  static void redirect(
+      HttpServletRequest request, HttpServletResponse response, String path, String notice)
       throws IOException {
     HttpSession session = request.getSession(false);
     if (notice != null && session != null) {
@@ -46,7 +47,8 @@ final class Pages {
     response.sendRedirect(CDI.current().select(PublicUrl.class).get().of(request, path));
   }
 
-  static void problem(HttpServletRequest request, HttpServletResponse response, int status, String message)
+  static void problem(
+      HttpServletRequest request, HttpServletResponse response, int status, String message)
       throws IOException, ServletException {
     response.setStatus(status);
     request.setAttribute("message", message);

@@ -11,8 +11,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * An addition to the API contract: the consistency check, {@code GET /api/v1/admin/verify}
- * ({@code ?deep=true} re-hashes every file). Always 200; the report says whether all is well.
+ * An addition to the API contract: the consistency check, {@code GET /api/v1/admin/verify} ({@code
+ * ?deep=true} re-hashes every file). Always 200; the report says whether all is well.
  */
 @Path("admin/verify")
 @RolesAllowed(Roles.ADMIN)

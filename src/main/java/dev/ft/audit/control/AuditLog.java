@@ -12,12 +12,13 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Writes and reads the audit trail. A record joins the caller's transaction when there is one,
- * so an event is kept exactly when the change it describes is.
+ * Writes and reads the audit trail. A record joins the caller's transaction when there is one, so
+ * an event is kept exactly when the change it describes is.
  */
 @ApplicationScoped
 public class AuditLog {
   public static final int MAX_LIMIT = 1000;
+
   /** Who acts when nobody logged in. */
   public static final String ANONYMOUS = "anonymous";
 
@@ -25,7 +26,8 @@ public class AuditLog {
   @Inject Clock clock;
 
   @Transactional
-  public void record(String actor, AuditAction action, String owner, String fileName, String detail) {
+  public void record(
+      String actor, AuditAction action, String owner, String fileName, String detail) {
     em.persist(new AuditEvent(clock.instant(), actor, action, owner, fileName, detail));
   }
 
@@ -38,9 +40,11 @@ public class AuditLog {
   }
 
   public List<AuditEvent> newest(int limit, String user) {
-    var query = user == null
-        ? em.createNamedQuery(AuditEvent.NEWEST, AuditEvent.class)
-        : em.createNamedQuery(AuditEvent.NEWEST_OF_USER, AuditEvent.class).setParameter("user", user);
+    var query =
+        user == null
+            ? em.createNamedQuery(AuditEvent.NEWEST, AuditEvent.class)
+            : em.createNamedQuery(AuditEvent.NEWEST_OF_USER, AuditEvent.class)
+                .setParameter("user", user);
     return query.setMaxResults(Math.min(limit, MAX_LIMIT)).getResultList();
   }
 }

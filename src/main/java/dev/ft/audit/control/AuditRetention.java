@@ -12,9 +12,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Keeps the audit trail for {@code ft.audit-retention} (365 days by default): events
- * older than that are removed at start-up and then every hour, or more often when the retention
- * itself is shorter than two hours.
+ * Keeps the audit trail for {@code ft.audit-retention} (365 days by default): events older than
+ * that are removed at start-up and then every hour, or more often when the retention itself is
+ * shorter than two hours.
  */
 @ApplicationScoped
 public class AuditRetention {

@@ -13,15 +13,17 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One thing that happened. Names are copied, not referenced, so the trail outlives the users
- * and files it speaks of.
+ * One thing that happened. Names are copied, not referenced, so the trail outlives the users and
+ * files it speaks of.
  */
 @Entity
 @Table(name = "audit_events")
 @NamedQuery(name = AuditEvent.NEWEST, query = "SELECT e FROM AuditEvent e ORDER BY e.id DESC")
 @NamedQuery(
     name = AuditEvent.NEWEST_OF_USER,
-    query = "SELECT e FROM AuditEvent e WHERE e.actor = :user OR e.ownerName = :user ORDER BY e.id DESC")
+    query =
+        "SELECT e FROM AuditEvent e WHERE e.actor = :user OR e.ownerName = :user ORDER BY e.id"
+            + " DESC")
 public class AuditEvent {
   public static final String NEWEST = "AuditEvent.newest";
   public static final String NEWEST_OF_USER = "AuditEvent.newestOfUser";
@@ -51,7 +53,13 @@ public class AuditEvent {
 
   protected AuditEvent() {}
 
-  public AuditEvent(Instant at, String actor, AuditAction action, String ownerName, String fileName, String detail) {
+  public AuditEvent(
+      Instant at,
+      String actor,
+      AuditAction action,
+      String ownerName,
+      String fileName,
+      String detail) {
     this.at = Objects.requireNonNull(at);
     this.actor = Objects.requireNonNull(actor);
     this.action = Objects.requireNonNull(action);

@@ -31,13 +31,16 @@ final class DownloadResponses {
     StoredFile file = download.file();
     String cacheControl = access == FileCatalog.Access.PUBLIC ? "public, no-cache" : "private";
     if (download.notModified()) {
-      return Response.notModified().tag(new jakarta.ws.rs.core.EntityTag(file.sha256()))
-          .header("Cache-Control", cacheControl).build();
+      return Response.notModified()
+          .tag(new jakarta.ws.rs.core.EntityTag(file.sha256()))
+          .header("Cache-Control", cacheControl)
+          .build();
     }
     ByteRange range = download.range().orElse(new ByteRange(0, file.size() - 1));
-    Response.ResponseBuilder response = download.range().isPresent()
-        ? Response.status(206).header("Content-Range", range.contentRange(file.size()))
-        : Response.ok();
+    Response.ResponseBuilder response =
+        download.range().isPresent()
+            ? Response.status(206).header("Content-Range", range.contentRange(file.size()))
+            : Response.ok();
     response
         .header("Content-Type", file.contentType())
         .header("Content-Length", range.length())
@@ -63,7 +66,8 @@ final class DownloadResponses {
     };
   }
 
-  private static void copy(FileChannel channel, long first, long length, OutputStream out) throws IOException {
+  private static void copy(FileChannel channel, long first, long length, OutputStream out)
+      throws IOException {
     ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(BUFFER_SIZE, Math.max(1, length)));
     long position = first;
     long remaining = length;
@@ -82,8 +86,11 @@ final class DownloadResponses {
   /** RFC 6266: an ASCII fallback name plus the exact name as UTF-8 in {@code filename*}. */
   static String contentDisposition(String name) {
     StringBuilder fallback = new StringBuilder();
-    name.codePoints().forEach(c -> fallback.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '%'
-        ? (char) c : '_'));
+    name.codePoints()
+        .forEach(
+            c ->
+                fallback.append(
+                    c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '%' ? (char) c : '_'));
     return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + rfc8187(name);
   }
 

@@ -1,7 +1,7 @@
 package dev.ft.files.boundary;
 
-import dev.ft.files.control.FileCatalog;
 import dev.ft.files.control.Downloads;
+import dev.ft.files.control.FileCatalog;
 import dev.ft.files.control.Uploads;
 import dev.ft.files.entity.Visibility;
 import dev.ft.platform.DomainException;
@@ -15,8 +15,8 @@ import java.io.InputStream;
 import java.util.List;
 
 /**
- * The HTTP shape of operations on one owner's files, shared by "my files" and the admin's view
- * of any user's files, so both answer exactly alike.
+ * The HTTP shape of operations on one owner's files, shared by "my files" and the admin's view of
+ * any user's files, so both answer exactly alike.
  */
 @ApplicationScoped
 public class FileEndpoints {
@@ -29,32 +29,53 @@ public class FileEndpoints {
     return FileView.of(catalog.ownedBy(owner));
   }
 
-  public Response put(String actor, String owner, String name, HttpHeaders headers, InputStream body, UriInfo uri) {
-    FileCatalog.Committed stored = uploads.put(actor, owner, name,
-        headers.getHeaderString(HttpHeaders.CONTENT_TYPE), declaredLength(headers),
-        headers.getHeaderString("Content-Digest"), body);
+  public Response put(
+      String actor, String owner, String name, HttpHeaders headers, InputStream body, UriInfo uri) {
+    FileCatalog.Committed stored =
+        uploads.put(
+            actor,
+            owner,
+            name,
+            headers.getHeaderString(HttpHeaders.CONTENT_TYPE),
+            declaredLength(headers),
+            headers.getHeaderString("Content-Digest"),
+            body);
     FileView view = FileView.of(stored.file());
     return stored.created()
         ? Response.created(uri.getAbsolutePath()).entity(view).build()
         : Response.ok(view).build();
   }
 
-  public Response postForm(String actor, String owner, HttpHeaders headers, String overwrite, InputStream body) {
-    List<FileCatalog.Committed> stored = uploads.postForm(actor, owner,
-        headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body, flag("overwrite", overwrite));
+  public Response postForm(
+      String actor, String owner, HttpHeaders headers, String overwrite, InputStream body) {
+    List<FileCatalog.Committed> stored =
+        uploads.postForm(
+            actor,
+            owner,
+            headers.getHeaderString(HttpHeaders.CONTENT_TYPE),
+            body,
+            flag("overwrite", overwrite));
     List<FileView> views = stored.stream().map(c -> FileView.of(c.file())).toList();
     // as a PUT: 201 when the form created a file, 200 when it only replaced existing ones
     boolean createdAny = stored.stream().anyMatch(FileCatalog.Committed::created);
-    return Response.status(createdAny ? Response.Status.CREATED : Response.Status.OK).entity(views).build();
+    return Response.status(createdAny ? Response.Status.CREATED : Response.Status.OK)
+        .entity(views)
+        .build();
   }
 
-  public Response download(String actor, String owner, String name, FileCatalog.Access access,
-      Request request, HttpHeaders headers) {
-    var conditions = new Downloads.Conditions(
-        !"HEAD".equals(request.getMethod()),
-        headers.getHeaderString("Range"),
-        headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
-        headers.getHeaderString("If-Range"));
+  public Response download(
+      String actor,
+      String owner,
+      String name,
+      FileCatalog.Access access,
+      Request request,
+      HttpHeaders headers) {
+    var conditions =
+        new Downloads.Conditions(
+            !"HEAD".equals(request.getMethod()),
+            headers.getHeaderString("Range"),
+            headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+            headers.getHeaderString("If-Range"));
     return DownloadResponses.of(downloads.open(actor, owner, name, access, conditions), access);
   }
 
@@ -63,11 +84,14 @@ public class FileEndpoints {
     return Response.noContent().build();
   }
 
-  public FileView changeVisibility(String actor, String owner, String name, VisibilityChange change) {
+  public FileView changeVisibility(
+      String actor, String owner, String name, VisibilityChange change) {
     if (change == null || change.visibility() == null) {
-      throw DomainException.invalid("the body must be JSON {\"visibility\": \"private|shared|public\"}");
+      throw DomainException.invalid(
+          "the body must be JSON {\"visibility\": \"private|shared|public\"}");
     }
-    return FileView.of(catalog.changeVisibility(actor, owner, name, Visibility.fromWireName(change.visibility())));
+    return FileView.of(
+        catalog.changeVisibility(actor, owner, name, Visibility.fromWireName(change.visibility())));
   }
 
   private static long declaredLength(HttpHeaders headers) {

@@ -34,9 +34,15 @@ public class PublicFilesResource {
   @GET
   @Path("{owner}/{name}")
   @Produces(MediaType.WILDCARD)
-  public Response download(@PathParam("owner") String owner, @PathParam("name") String name,
-      @Context Request request, @Context HttpHeaders headers) {
-    String actor = security.getUserPrincipal() == null ? AuditLog.ANONYMOUS : security.getUserPrincipal().getName();
+  public Response download(
+      @PathParam("owner") String owner,
+      @PathParam("name") String name,
+      @Context Request request,
+      @Context HttpHeaders headers) {
+    String actor =
+        security.getUserPrincipal() == null
+            ? AuditLog.ANONYMOUS
+            : security.getUserPrincipal().getName();
     return files.download(actor, owner, name, FileCatalog.Access.PUBLIC, request, headers);
   }
 }

@@ -35,9 +35,17 @@ public class SharedFilesResource {
   @GET
   @Path("{owner}/{name}")
   @Produces(MediaType.WILDCARD)
-  public Response download(@PathParam("owner") String owner, @PathParam("name") String name,
-      @Context Request request, @Context HttpHeaders headers) {
-    return files.download(security.getUserPrincipal().getName(), owner, name, FileCatalog.Access.SHARED,
-        request, headers);
+  public Response download(
+      @PathParam("owner") String owner,
+      @PathParam("name") String name,
+      @Context Request request,
+      @Context HttpHeaders headers) {
+    return files.download(
+        security.getUserPrincipal().getName(),
+        owner,
+        name,
+        FileCatalog.Access.SHARED,
+        request,
+        headers);
   }
 }

@@ -17,10 +17,11 @@ public class AccountUsage {
   public record Usage(Account account, long fileCount, long bytesUsed) {}
 
   public List<Usage> all() {
-    return em.createNamedQuery(StoredFile.USAGE, Object[].class)
-        .getResultList()
-        .stream()
-        .map(row -> new Usage((Account) row[0], ((Number) row[1]).longValue(), ((Number) row[2]).longValue()))
+    return em.createNamedQuery(StoredFile.USAGE, Object[].class).getResultList().stream()
+        .map(
+            row ->
+                new Usage(
+                    (Account) row[0], ((Number) row[1]).longValue(), ((Number) row[2]).longValue()))
         .toList();
   }
 }

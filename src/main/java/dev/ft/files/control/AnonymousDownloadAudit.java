@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Anonymous downloads of a public file are audited once an hour, not one by one. Anyone may
- * fetch a public file as often as they like; a row each time would let a stranger grow the
- * audit table without bound and push real events out of view.
+ * Anonymous downloads of a public file are audited once an hour, not one by one. Anyone may fetch a
+ * public file as often as they like; a row each time would let a stranger grow the audit table
+ * without bound and push real events out of view.
  */
 @ApplicationScoped
 public class AnonymousDownloadAudit {
@@ -33,13 +33,15 @@ public class AnonymousDownloadAudit {
       }
     }
     boolean[] record = {false};
-    lastRecorded.compute(file.storageKey(), (key, at) -> {
-      if (at != null && now.isBefore(at.plus(PERIOD))) {
-        return at;
-      }
-      record[0] = true;
-      return now;
-    });
+    lastRecorded.compute(
+        file.storageKey(),
+        (key, at) -> {
+          if (at != null && now.isBefore(at.plus(PERIOD))) {
+            return at;
+          }
+          record[0] = true;
+          return now;
+        });
     return record[0];
   }
 }

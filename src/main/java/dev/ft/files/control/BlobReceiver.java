@@ -12,8 +12,8 @@ import java.util.HexFormat;
 import java.util.function.LongConsumer;
 
 /**
- * Streams one upload into a pending blob, hashing on the way and stopping as soon as a limit
- * is passed. Whatever goes wrong, the pending blob is discarded before the exception leaves.
+ * Streams one upload into a pending blob, hashing on the way and stopping as soon as a limit is
+ * passed. Whatever goes wrong, the pending blob is discarded before the exception leaves.
  */
 @ApplicationScoped
 public class BlobReceiver {
@@ -26,7 +26,8 @@ public class BlobReceiver {
    * @param expectedLength the announced length, or -1; fewer bytes than announced is an error
    * @param limitCheck called with the running byte count; throws when a limit is passed
    */
-  public ReceivedBlob receive(String owner, InputStream body, long expectedLength, LongConsumer limitCheck) {
+  public ReceivedBlob receive(
+      String owner, InputStream body, long expectedLength, LongConsumer limitCheck) {
     FileStore.PendingBlob blob = create(owner);
     try {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
@@ -94,6 +95,7 @@ public class BlobReceiver {
   }
 
   static DomainException interrupted() {
-    return DomainException.invalid("the upload was interrupted before all its bytes arrived; nothing was stored");
+    return DomainException.invalid(
+        "the upload was interrupted before all its bytes arrived; nothing was stored");
   }
 }

@@ -17,9 +17,9 @@ public record ByteRange(long first, long last) {
   }
 
   /**
-   * The range a {@code Range} header asks for within a file of {@code size} bytes; empty when
-   * there is no header. Only one range is served: several ranges, other units, malformed
-   * values and ranges that start past the end are all unsatisfiable.
+   * The range a {@code Range} header asks for within a file of {@code size} bytes; empty when there
+   * is no header. Only one range is served: several ranges, other units, malformed values and
+   * ranges that start past the end are all unsatisfiable.
    */
   public static Optional<ByteRange> parse(String header, long size) {
     if (header == null) {
@@ -35,7 +35,8 @@ public record ByteRange(long first, long last) {
     }
     int dash = spec.indexOf('-');
     if (dash < 0) {
-      throw unsatisfiable(size, "a range looks like bytes=FIRST-LAST, bytes=FIRST- or bytes=-SUFFIX");
+      throw unsatisfiable(
+          size, "a range looks like bytes=FIRST-LAST, bytes=FIRST- or bytes=-SUFFIX");
     }
     String firstText = spec.substring(0, dash).strip();
     String lastText = spec.substring(dash + 1).strip();
@@ -72,12 +73,18 @@ public record ByteRange(long first, long last) {
     return new RangeNotSatisfiable(size, why);
   }
 
-  /** A Range header this file cannot answer; carries the size for {@code Content-Range: bytes * /size}. */
+  /**
+   * A Range header this file cannot answer; carries the size for {@code Content-Range: bytes *
+   * /size}.
+   */
   public static class RangeNotSatisfiable extends DomainException implements ProblemHeaders {
     private final long size;
 
     RangeNotSatisfiable(long size, String why) {
-      super(Kind.RANGE_NOT_SATISFIABLE, "Range not satisfiable", why + " (the file has " + size + " bytes)");
+      super(
+          Kind.RANGE_NOT_SATISFIABLE,
+          "Range not satisfiable",
+          why + " (the file has " + size + " bytes)");
       this.size = size;
     }
 

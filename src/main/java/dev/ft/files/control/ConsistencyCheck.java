@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Checks metadata against storage, both ways: every file row has its blob with the recorded
- * size (and, when asked, SHA-256), and every blob belongs to a row. Admins run it through the
- * API or {@code payara/verify}; the fault tests run it after every fault.
+ * Checks metadata against storage, both ways: every file row has its blob with the recorded size
+ * (and, when asked, SHA-256), and every blob belongs to a row. Admins run it through the API or
+ * {@code payara/verify}; the fault tests run it after every fault.
  */
 @ApplicationScoped
 public class ConsistencyCheck {
@@ -29,12 +29,19 @@ public class ConsistencyCheck {
   @Inject FileStore store;
 
   /** What the check found; {@code consistent} is true when every list is empty. */
-  public record Report(boolean consistent, int files, int blobs, List<String> missingBlobs,
-      List<String> orphanBlobs, List<String> sizeMismatches, List<String> digestMismatches) {}
+  public record Report(
+      boolean consistent,
+      int files,
+      int blobs,
+      List<String> missingBlobs,
+      List<String> orphanBlobs,
+      List<String> sizeMismatches,
+      List<String> digestMismatches) {}
 
   public Report run(boolean deep) {
     try {
-      List<StoredFile> files = em.createQuery("SELECT f FROM StoredFile f", StoredFile.class).getResultList();
+      List<StoredFile> files =
+          em.createQuery("SELECT f FROM StoredFile f", StoredFile.class).getResultList();
       Set<String> blobs = new HashSet<>(store.keys());
       Set<String> referenced = new HashSet<>();
       List<String> missing = new ArrayList<>();
@@ -53,8 +60,10 @@ public class ConsistencyCheck {
           missing.add(label);
         }
       }
-      List<String> orphans = blobs.stream().filter(key -> !referenced.contains(key)).sorted().toList();
-      boolean consistent = missing.isEmpty() && orphans.isEmpty() && sizes.isEmpty() && digests.isEmpty();
+      List<String> orphans =
+          blobs.stream().filter(key -> !referenced.contains(key)).sorted().toList();
+      boolean consistent =
+          missing.isEmpty() && orphans.isEmpty() && sizes.isEmpty() && digests.isEmpty();
       return new Report(consistent, files.size(), blobs.size(), missing, orphans, sizes, digests);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the storage folder", e);

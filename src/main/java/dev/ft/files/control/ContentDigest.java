@@ -6,7 +6,10 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
-/** RFC 9530 digest fields: reads the sha-256 member of {@code Content-Digest}, writes {@code Repr-Digest}. */
+/**
+ * RFC 9530 digest fields: reads the sha-256 member of {@code Content-Digest}, writes {@code
+ * Repr-Digest}.
+ */
 public final class ContentDigest {
   private ContentDigest() {}
 
@@ -48,7 +51,9 @@ public final class ContentDigest {
   }
 
   public static String headerFor(String sha256Hex) {
-    return "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256Hex)) + ":";
+    return "sha-256=:"
+        + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256Hex))
+        + ":";
   }
 
   private static DomainException malformed() {

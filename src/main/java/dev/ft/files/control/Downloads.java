@@ -12,9 +12,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Decides what a download answers (whole file, one range, not modified) and opens the bytes.
- * The blob is opened before the answer starts, so a delete or replace that commits meanwhile
- * cannot mix old and new bytes: the download finishes with the bytes it opened.
+ * Decides what a download answers (whole file, one range, not modified) and opens the bytes. The
+ * blob is opened before the answer starts, so a delete or replace that commits meanwhile cannot mix
+ * old and new bytes: the download finishes with the bytes it opened.
  */
 @ApplicationScoped
 public class Downloads {
@@ -29,7 +29,8 @@ public class Downloads {
   public record Conditions(boolean bodyWanted, String range, String ifNoneMatch, String ifRange) {}
 
   /** What to answer; {@code blob} is open exactly when bytes are to be sent, and must be closed. */
-  public record Download(StoredFile file, Optional<ByteRange> range, boolean notModified, FileStore.OpenBlob blob)
+  public record Download(
+      StoredFile file, Optional<ByteRange> range, boolean notModified, FileStore.OpenBlob blob)
       implements AutoCloseable {
     public String etag() {
       return etagOf(file);
@@ -43,7 +44,8 @@ public class Downloads {
     }
   }
 
-  public Download open(String actor, String ownerName, String name, FileCatalog.Access access, Conditions request) {
+  public Download open(
+      String actor, String ownerName, String name, FileCatalog.Access access, Conditions request) {
     for (int attempt = 1; ; attempt++) {
       StoredFile file = catalog.require(ownerName, name, access);
       String etag = etagOf(file);
@@ -51,16 +53,23 @@ public class Downloads {
         return new Download(file, Optional.empty(), true, null);
       }
       boolean rangeApplies = request.ifRange() == null || request.ifRange().strip().equals(etag);
-      Optional<ByteRange> range = rangeApplies ? ByteRange.parse(request.range(), file.size()) : Optional.empty();
+      Optional<ByteRange> range =
+          rangeApplies ? ByteRange.parse(request.range(), file.size()) : Optional.empty();
       if (!request.bodyWanted()) {
         return new Download(file, range, false, null);
       }
       try {
         FileStore.OpenBlob blob = store.open(file.storageKey());
         if (isAudited(actor, file)) {
-          audit.record(actor, AuditAction.DOWNLOAD, file.owner().username(), file.name(),
+          audit.record(
+              actor,
+              AuditAction.DOWNLOAD,
+              file.owner().username(),
+              file.name(),
               range.map(r -> "bytes " + r.first() + "-" + r.last()).orElse("whole file")
-                  + (actor.equals(AuditLog.ANONYMOUS) ? " (anonymous downloads are recorded once an hour)" : ""));
+                  + (actor.equals(AuditLog.ANONYMOUS)
+                      ? " (anonymous downloads are recorded once an hour)"
+                      : ""));
         }
         return new Download(file, range, false, blob);
       } catch (NoSuchFileException e) {
@@ -68,7 +77,8 @@ public class Downloads {
           throw FileCatalog.notFound(ownerName, name); // deleted while we looked
         } // replaced while we looked: read the new metadata
       } catch (IOException e) {
-        throw new UncheckedIOException("Cannot open the stored bytes of " + ownerName + "/" + name, e);
+        throw new UncheckedIOException(
+            "Cannot open the stored bytes of " + ownerName + "/" + name, e);
       }
     }
   }

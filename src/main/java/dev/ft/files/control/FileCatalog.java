@@ -25,8 +25,8 @@ import java.util.Optional;
 
 /**
  * The catalogue of files: what exists, who owns it, who may see it. Changes to metadata and to
- * stored blobs are tied together: a blob replaced or deleted by a transaction is removed only
- * after it commits, and a blob promoted by a transaction that rolls back is removed again.
+ * stored blobs are tied together: a blob replaced or deleted by a transaction is removed only after
+ * it commits, and a blob promoted by a transaction that rolls back is removed again.
  */
 @ApplicationScoped
 public class FileCatalog {
@@ -114,7 +114,8 @@ public class FileCatalog {
    * uploads by one owner are checked against the quota one after another.
    */
   @Transactional
-  public List<Committed> commit(String actor, Account owner, List<Incoming> incoming, boolean replace) {
+  public List<Committed> commit(
+      String actor, Account owner, List<Incoming> incoming, boolean replace) {
     Account locked = em.find(Account.class, owner.id(), LockModeType.PESSIMISTIC_WRITE);
     if (locked == null) {
       throw DomainException.notFound("no user '" + owner.username() + "'");
@@ -135,14 +136,16 @@ public class FileCatalog {
 
     List<String> promoted = new ArrayList<>();
     List<String> replaced = new ArrayList<>();
-    transactions.afterCompletion(committed -> (committed ? replaced : promoted).forEach(store::delete));
+    transactions.afterCompletion(
+        committed -> (committed ? replaced : promoted).forEach(store::delete));
     List<Committed> results = new ArrayList<>();
     for (int i = 0; i < incoming.size(); i++) {
       Incoming upload = incoming.get(i);
       String key = promote(upload.received(), locked);
       promoted.add(key);
-      var content = new StoredFile.Content(
-          upload.received().size(), upload.received().sha256(), upload.contentType(), key);
+      var content =
+          new StoredFile.Content(
+              upload.received().size(), upload.received().sha256(), upload.contentType(), key);
       Optional<StoredFile> old = existing.get(i);
       StoredFile file;
       if (old.isPresent()) {
@@ -153,19 +156,31 @@ public class FileCatalog {
         file = new StoredFile(locked, upload.name(), content, clock.instant());
         em.persist(file);
       }
-      audit.record(actor, AuditAction.UPLOAD, locked.username(), upload.name(),
-          upload.received().size() + " bytes, sha256 " + upload.received().sha256() + (old.isPresent() ? ", replaced" : ""));
+      audit.record(
+          actor,
+          AuditAction.UPLOAD,
+          locked.username(),
+          upload.name(),
+          upload.received().size()
+              + " bytes, sha256 "
+              + upload.received().sha256()
+              + (old.isPresent() ? ", replaced" : ""));
       results.add(new Committed(file, old.isEmpty()));
     }
     return results;
   }
 
   @Transactional
-  public StoredFile changeVisibility(String actor, String ownerName, String name, Visibility visibility) {
+  public StoredFile changeVisibility(
+      String actor, String ownerName, String name, Visibility visibility) {
     StoredFile file = em.merge(require(ownerName, name, Access.OWNER));
     Visibility before = file.visibility();
     file.changeVisibility(visibility);
-    audit.record(actor, AuditAction.VISIBILITY, file.owner().username(), name,
+    audit.record(
+        actor,
+        AuditAction.VISIBILITY,
+        file.owner().username(),
+        name,
         before.wireName() + " -> " + visibility.wireName());
     return file;
   }
@@ -175,27 +190,30 @@ public class FileCatalog {
     StoredFile file = em.merge(require(ownerName, name, Access.OWNER));
     String key = file.storageKey();
     em.remove(file);
-    transactions.afterCompletion(committed -> {
-      if (committed) {
-        store.delete(key);
-      }
-    });
+    transactions.afterCompletion(
+        committed -> {
+          if (committed) {
+            store.delete(key);
+          }
+        });
     audit.record(actor, AuditAction.DELETE, file.owner().username(), name, null);
   }
 
   /** An account is going: its files go in the same transaction, their bytes once it commits. */
   void onAccountRemoval(@Observes Accounts.AccountRemoval removal) {
-    List<StoredFile> files = em.createNamedQuery(StoredFile.OF_OWNER, StoredFile.class)
-        .setParameter("owner", removal.account())
-        .getResultList();
+    List<StoredFile> files =
+        em.createNamedQuery(StoredFile.OF_OWNER, StoredFile.class)
+            .setParameter("owner", removal.account())
+            .getResultList();
     List<String> keys = files.stream().map(StoredFile::storageKey).toList();
     files.forEach(em::remove);
     em.flush();
-    transactions.afterCompletion(committed -> {
-      if (committed) {
-        keys.forEach(store::delete);
-      }
-    });
+    transactions.afterCompletion(
+        committed -> {
+          if (committed) {
+            keys.forEach(store::delete);
+          }
+        });
   }
 
   private String promote(ReceivedBlob received, Account owner) {
@@ -211,6 +229,7 @@ public class FileCatalog {
   }
 
   static DomainException nameTaken(String name) {
-    return DomainException.conflict("a file named '" + name + "' exists; add ?overwrite=true to replace it");
+    return DomainException.conflict(
+        "a file named '" + name + "' exists; add ?overwrite=true to replace it");
   }
 }

@@ -23,8 +23,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Blobs as files under the storage folder ({@code ft.storage-dir}, by default the data folder):
- * {@code files/<owner>/<uuid>} for stored ones and {@code tmp/<uuid>.part} for pending ones, on
- * the same filesystem so promotion is an atomic rename.
+ * {@code files/<owner>/<uuid>} for stored ones and {@code tmp/<uuid>.part} for pending ones, on the
+ * same filesystem so promotion is an atomic rename.
  */
 @ApplicationScoped
 public class FilesystemFileStore implements FileStore {
@@ -38,9 +38,12 @@ public class FilesystemFileStore implements FileStore {
   @PostConstruct
   void init() {
     var config = ConfigProvider.getConfig(FilesystemFileStore.class.getClassLoader());
-    Path root = config.getOptionalValue("ft.storage-dir", String.class).filter(s -> !s.isBlank())
-        .map(dir -> Path.of(dir).toAbsolutePath().normalize())
-        .orElseGet(() -> DataFolder.from(config));
+    Path root =
+        config
+            .getOptionalValue("ft.storage-dir", String.class)
+            .filter(s -> !s.isBlank())
+            .map(dir -> Path.of(dir).toAbsolutePath().normalize())
+            .orElseGet(() -> DataFolder.from(config));
     files = root.resolve("files");
     pending = root.resolve("tmp");
     try {
@@ -54,7 +57,8 @@ public class FilesystemFileStore implements FileStore {
   @Override
   public PendingBlob create(String owner) throws IOException {
     Path path = pending.resolve(UUID.randomUUID() + ".part");
-    FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    FileChannel channel =
+        FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     return new PendingFile(path, channel);
   }
 
@@ -198,7 +202,10 @@ public class FilesystemFileStore implements FileStore {
       try {
         Files.deleteIfExists(path);
       } catch (IOException e) {
-        LOG.log(Level.WARNING, "Could not remove the unfinished upload {0}: {1}", new Object[] {path, e});
+        LOG.log(
+            Level.WARNING,
+            "Could not remove the unfinished upload {0}: {1}",
+            new Object[] {path, e});
       }
     }
   }

@@ -1,15 +1,15 @@
 package dev.ft.files.control;
 
-import java.nio.charset.StandardCharsets;
 import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The parameters of a header such as {@code form-data; name="file"; filename="a.txt"}: quoted
- * strings with backslash escapes, and RFC 5987 {@code filename*=UTF-8''…} which wins over the
- * plain form.
+ * strings with backslash escapes, and RFC 5987 {@code filename*=UTF-8''…} which wins over the plain
+ * form.
  */
 final class HeaderParameters {
   private HeaderParameters() {}

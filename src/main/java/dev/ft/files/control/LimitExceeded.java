@@ -20,8 +20,16 @@ public class LimitExceeded extends DomainException {
   private final Limit limit;
 
   public LimitExceeded(Limit limit, long bytes) {
-    super(Kind.TOO_LARGE, "Upload too large",
-        "The upload goes over the " + limit.label + " of " + bytes + " bytes (" + HumanBytes.format(bytes) + ").");
+    super(
+        Kind.TOO_LARGE,
+        "Upload too large",
+        "The upload goes over the "
+            + limit.label
+            + " of "
+            + bytes
+            + " bytes ("
+            + HumanBytes.format(bytes)
+            + ").");
     this.limit = limit;
   }
 

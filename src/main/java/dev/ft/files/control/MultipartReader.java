@@ -50,10 +50,14 @@ public final class MultipartReader {
 
   /** The boundary parameter of a multipart Content-Type header. */
   public static String boundaryOf(String contentType) {
-    String boundary = contentType == null ? null : HeaderParameters.parse(contentType).get("boundary");
-    if (boundary == null || boundary.isEmpty() || boundary.length() > 70
+    String boundary =
+        contentType == null ? null : HeaderParameters.parse(contentType).get("boundary");
+    if (boundary == null
+        || boundary.isEmpty()
+        || boundary.length() > 70
         || !boundary.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
-      throw DomainException.invalid("multipart/form-data needs a boundary of 1 to 70 printable characters");
+      throw DomainException.invalid(
+          "multipart/form-data needs a boundary of 1 to 70 printable characters");
     }
     return boundary;
   }
@@ -78,9 +82,11 @@ public final class MultipartReader {
     }
     pos += 2;
     Map<String, String> headers = readHeaders();
-    Map<String, String> disposition = HeaderParameters.parse(headers.getOrDefault("content-disposition", ""));
+    Map<String, String> disposition =
+        HeaderParameters.parse(headers.getOrDefault("content-disposition", ""));
     current = new PartBody();
-    return Optional.of(new Part(headers, disposition.get("name"), disposition.get("filename"), current));
+    return Optional.of(
+        new Part(headers, disposition.get("name"), disposition.get("filename"), current));
   }
 
   private Map<String, String> readHeaders() throws IOException {
@@ -90,7 +96,8 @@ public final class MultipartReader {
       int end = indexOfCrlf(pos);
       while (end < 0) {
         if (limit - pos > MAX_HEADER_BYTES || !fill()) {
-          throw malformed(eof ? "the body ends inside a part's headers" : "a part's headers are too long");
+          throw malformed(
+              eof ? "the body ends inside a part's headers" : "a part's headers are too long");
         }
         end = indexOfCrlf(pos);
       }
@@ -108,7 +115,9 @@ public final class MultipartReader {
       if (colon <= 0) {
         throw malformed("a part header has no name");
       }
-      headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+      headers.put(
+          line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+          line.substring(colon + 1).strip());
     }
   }
 
@@ -169,9 +178,9 @@ public final class MultipartReader {
   }
 
   /**
-   * The body of a file part is scanned for the delimiter with Boyer-Moore-Horspool, which looks
-   * at about one byte in every delimiter length instead of every byte: with the naive scan,
-   * multipart uploads ran at 0.6 of a raw PUT (bench/results.md).
+   * The body of a file part is scanned for the delimiter with Boyer-Moore-Horspool, which looks at
+   * about one byte in every delimiter length instead of every byte: with the naive scan, multipart
+   * uploads ran at 0.6 of a raw PUT (bench/results.md).
    */
   private int indexOfDelimiter(int from) {
     int m = delimiter.length;

@@ -1,7 +1,8 @@
 package dev.ft.files.control;
 
 /** Bytes that arrived completely into a pending blob, with their size and SHA-256. */
-public record ReceivedBlob(FileStore.PendingBlob blob, long size, String sha256) implements AutoCloseable {
+public record ReceivedBlob(FileStore.PendingBlob blob, long size, String sha256)
+    implements AutoCloseable {
   @Override
   public void close() {
     blob.discard();

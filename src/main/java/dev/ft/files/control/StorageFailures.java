@@ -11,7 +11,9 @@ final class StorageFailures {
   static RuntimeException of(IOException e) {
     String message = String.valueOf(e.getMessage());
     if (message.contains("No space left") || message.contains("Disk quota exceeded")) {
-      return new DomainException(DomainException.Kind.INSUFFICIENT_STORAGE, "Insufficient storage",
+      return new DomainException(
+          DomainException.Kind.INSUFFICIENT_STORAGE,
+          "Insufficient storage",
           "The server has no room left for this upload; nothing was stored.");
     }
     return new UncheckedIOException("Storage failed", e);

@@ -13,8 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * Clears what a crash can leave behind, before the first request: unfinished uploads, and blobs
- * that no file row names (promoted by a transaction that never committed, or replaced by one
- * whose clean-up did not run).
+ * that no file row names (promoted by a transaction that never committed, or replaced by one whose
+ * clean-up did not run).
  */
 @ApplicationScoped
 public class StorageJanitor {
@@ -28,10 +28,11 @@ public class StorageJanitor {
       store.removePending();
       Set<String> orphans = new HashSet<>(store.keys());
       orphans.removeAll(em.createNamedQuery(StoredFile.ALL_KEYS, String.class).getResultList());
-      orphans.forEach(key -> {
-        store.delete(key);
-        LOG.info(() -> "Removed the orphaned blob " + key);
-      });
+      orphans.forEach(
+          key -> {
+            store.delete(key);
+            LOG.info(() -> "Removed the orphaned blob " + key);
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot check the storage folder", e);
     }

@@ -18,8 +18,8 @@ import java.util.Set;
 
 /**
  * Receives uploads: bytes stream into pending blobs within the limits, then {@link
- * FileCatalog#commit} names them all at once. Until that commit nothing is visible, and any
- * failure on the way leaves no blob, no row and no quota used.
+ * FileCatalog#commit} names them all at once. Until that commit nothing is visible, and any failure
+ * on the way leaves no blob, no row and no quota used.
  */
 @ApplicationScoped
 public class Uploads {
@@ -33,23 +33,37 @@ public class Uploads {
   @Inject UploadSlots slots;
 
   /** A raw upload to one name, replacing what was there. */
-  public FileCatalog.Committed put(String actor, String ownerName, String name, String declaredType,
-      long declaredLength, String contentDigest, InputStream body) {
+  public FileCatalog.Committed put(
+      String actor,
+      String ownerName,
+      String name,
+      String declaredType,
+      long declaredLength,
+      String contentDigest,
+      InputStream body) {
     FileName.require(name);
     Optional<String> expectedSha256 = ContentDigest.sha256Of(contentDigest);
     Account owner = accounts.require(ownerName);
-    long usedByOthers = catalog.bytesUsed(owner) - catalog.find(owner, name).map(StoredFile::size).orElse(0L);
+    long usedByOthers =
+        catalog.bytesUsed(owner) - catalog.find(owner, name).map(StoredFile::size).orElse(0L);
     if (declaredLength >= 0) {
       limits.check(declaredLength, usedByOthers);
     }
     try (UploadSlots.Slot slot = slots.take(actor);
-        ReceivedBlob received = receiver.receive(storageOwner(owner), body, declaredLength,
-        total -> limits.check(total, usedByOthers))) {
+        ReceivedBlob received =
+            receiver.receive(
+                storageOwner(owner),
+                body,
+                declaredLength,
+                total -> limits.check(total, usedByOthers))) {
       if (expectedSha256.isPresent() && !expectedSha256.get().equals(received.sha256())) {
-        throw DomainException.invalid("Content-Digest does not match the bytes received (their sha-256 is "
-            + received.sha256() + "); nothing was stored");
+        throw DomainException.invalid(
+            "Content-Digest does not match the bytes received (their sha-256 is "
+                + received.sha256()
+                + "); nothing was stored");
       }
-      var incoming = new FileCatalog.Incoming(name, ContentTypes.decide(declaredType, name), received);
+      var incoming =
+          new FileCatalog.Incoming(name, ContentTypes.decide(declaredType, name), received);
       return catalog.commit(actor, owner, List.of(incoming), true).get(0);
     }
   }
@@ -59,8 +73,8 @@ public class Uploads {
    * Parts arrive one after the other, and each is written and closed before the next, so a form
    * holds one open file however many parts it has.
    */
-  public List<FileCatalog.Committed> postForm(String actor, String ownerName, String contentType,
-      InputStream body, boolean overwrite) {
+  public List<FileCatalog.Committed> postForm(
+      String actor, String ownerName, String contentType, InputStream body, boolean overwrite) {
     MultipartReader form = new MultipartReader(body, MultipartReader.boundaryOf(contentType));
     Account owner = accounts.require(ownerName);
     long used = catalog.bytesUsed(owner);
@@ -86,13 +100,17 @@ public class Uploads {
           throw FileCatalog.nameTaken(name);
         }
         long before = budgetUsed - existing.map(StoredFile::size).orElse(0L);
-        ReceivedBlob received = receiver.receive(storageOwner(owner), part.body(), -1,
-            total -> limits.check(total, before));
-        incoming.add(new FileCatalog.Incoming(name, ContentTypes.decide(part.contentType(), name), received));
+        ReceivedBlob received =
+            receiver.receive(
+                storageOwner(owner), part.body(), -1, total -> limits.check(total, before));
+        incoming.add(
+            new FileCatalog.Incoming(
+                name, ContentTypes.decide(part.contentType(), name), received));
         budgetUsed = before + received.size();
       }
       if (incoming.isEmpty()) {
-        throw DomainException.invalid("the form has no part named '" + FORM_FIELD + "' with a filename");
+        throw DomainException.invalid(
+            "the form has no part named '" + FORM_FIELD + "' with a filename");
       }
       return catalog.commit(actor, owner, incoming, overwrite);
     } finally {

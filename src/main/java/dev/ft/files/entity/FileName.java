@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * The rules for file names: 1–255 UTF-8 bytes, no {@code /}, {@code \}, NUL or other control
  * characters, no invisible format characters (Unicode category Cf: bidi overrides and isolates,
- * zero-width characters), not only dots ({@code .}, {@code ..}, {@code ...}). Names never
- * become paths on disk (storage uses generated keys), so these rules are about what clients can
- * safely show and save: "invoice", U+202E, "gpj.exe" would show as {@code invoiceexe.jpg}.
+ * zero-width characters), not only dots ({@code .}, {@code ..}, {@code ...}). Names never become
+ * paths on disk (storage uses generated keys), so these rules are about what clients can safely
+ * show and save: "invoice", U+202E, "gpj.exe" would show as {@code invoiceexe.jpg}.
  */
 public final class FileName {
   public static final int MAX_BYTES = 255;
@@ -36,10 +36,15 @@ public final class FileName {
         throw DomainException.invalid("a file name must be valid Unicode");
       }
     }
-    name.codePoints().filter(c -> Character.getType(c) == Character.FORMAT).findFirst().ifPresent(c -> {
-      throw DomainException.invalid(String.format(
-          "a file name cannot contain invisible format characters such as U+%04X", c));
-    });
+    name.codePoints()
+        .filter(c -> Character.getType(c) == Character.FORMAT)
+        .findFirst()
+        .ifPresent(
+            c -> {
+              throw DomainException.invalid(
+                  String.format(
+                      "a file name cannot contain invisible format characters such as U+%04X", c));
+            });
     if (name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
       throw DomainException.invalid("a file name can be at most " + MAX_BYTES + " bytes in UTF-8");
     }

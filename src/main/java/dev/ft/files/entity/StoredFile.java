@@ -27,18 +27,23 @@ import java.util.Objects;
     query = "SELECT f FROM StoredFile f WHERE f.owner = :owner AND f.name = :name")
 @NamedQuery(
     name = StoredFile.BY_OWNER_NAME_AND_NAME,
-    query = "SELECT f FROM StoredFile f JOIN FETCH f.owner WHERE f.owner.usernameKey = :ownerKey AND f.name = :name")
+    query =
+        "SELECT f FROM StoredFile f JOIN FETCH f.owner WHERE f.owner.usernameKey = :ownerKey AND"
+            + " f.name = :name")
 @NamedQuery(
     name = StoredFile.WITH_VISIBILITY,
-    query = "SELECT f FROM StoredFile f WHERE f.visibility IN :visibilities ORDER BY f.owner.usernameKey, f.name")
+    query =
+        "SELECT f FROM StoredFile f WHERE f.visibility IN :visibilities ORDER BY"
+            + " f.owner.usernameKey, f.name")
 @NamedQuery(
     name = StoredFile.BYTES_OF_OWNER,
     query = "SELECT COALESCE(SUM(f.size), 0) FROM StoredFile f WHERE f.owner = :owner")
 @NamedQuery(name = StoredFile.ALL_KEYS, query = "SELECT f.storageKey FROM StoredFile f")
 @NamedQuery(
     name = StoredFile.USAGE,
-    query = "SELECT a, COUNT(f), COALESCE(SUM(f.size), 0) FROM Account a LEFT JOIN StoredFile f ON f.owner = a"
-        + " GROUP BY a ORDER BY a.usernameKey")
+    query =
+        "SELECT a, COUNT(f), COALESCE(SUM(f.size), 0) FROM Account a LEFT JOIN StoredFile f ON"
+            + " f.owner = a GROUP BY a ORDER BY a.usernameKey")
 public class StoredFile {
   public static final String OF_OWNER = "StoredFile.ofOwner";
   public static final String BY_OWNER_AND_NAME = "StoredFile.byOwnerAndName";
@@ -90,7 +95,11 @@ public class StoredFile {
   /** What an upload delivers; replacing it keeps the name and visibility. */
   public record Content(long size, String sha256, String contentType, String storageKey) {
     public Content {
-      if (size < 0 || sha256 == null || sha256.length() != 64 || contentType == null || storageKey == null) {
+      if (size < 0
+          || sha256 == null
+          || sha256.length() != 64
+          || contentType == null
+          || storageKey == null) {
         throw new IllegalArgumentException("Incomplete file content");
       }
     }

@@ -11,13 +11,16 @@ import org.junit.jupiter.api.Timeout;
 class AuthorizationFuzzTest {
 
   @FuzzTest(maxDuration = FuzzBudget.PER_TARGET)
-  @Timeout(FuzzBudget.TIMEOUT_SECONDS) // per input when fuzzing, per seed otherwise: a hang is a finding
+  @Timeout(
+      FuzzBudget.TIMEOUT_SECONDS) // per input when fuzzing, per seed otherwise: a hang is a finding
   void anyHeaderIsACredentialOrNone(byte[] input) {
     String header = new String(input, StandardCharsets.ISO_8859_1);
-    AuthorizationHeader.parse(header).ifPresent(credential -> {
-      if (credential instanceof AuthorizationHeader.Basic basic) {
-        assertFalse(basic.username().contains(":"), header);
-      }
-    });
+    AuthorizationHeader.parse(header)
+        .ifPresent(
+            credential -> {
+              if (credential instanceof AuthorizationHeader.Basic basic) {
+                assertFalse(basic.username().contains(":"), header);
+              }
+            });
   }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class AttemptLimiterTest {
   private final MutableClock clock = new MutableClock();
   private final AttemptLimiter cut =
-      new AttemptLimiter(3, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(5), clock);
+      new AttemptLimiter(
+          3, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(5), clock);
 
   private void fail(int times) {
     for (int i = 0; i < times; i++) {
@@ -40,8 +41,13 @@ class AttemptLimiterTest {
 
   @Test
   void repeatedAbuseDoublesTheLockOutUpToTheMaximum() {
-    Duration[] expected = {Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(4),
-        Duration.ofMinutes(5), Duration.ofMinutes(5)};
+    Duration[] expected = {
+      Duration.ofMinutes(1),
+      Duration.ofMinutes(2),
+      Duration.ofMinutes(4),
+      Duration.ofMinutes(5),
+      Duration.ofMinutes(5)
+    };
     for (Duration lockout : expected) {
       fail(3);
       assertEquals(Optional.of(lockout), cut.lockedFor("alice"));
@@ -54,7 +60,8 @@ class AttemptLimiterTest {
     fail(3);
     clock.advance(Duration.ofMinutes(1).plus(Duration.ofMinutes(15)));
     fail(3);
-    assertEquals(Optional.of(Duration.ofMinutes(1)), cut.lockedFor("alice"), "back to the first lock-out");
+    assertEquals(
+        Optional.of(Duration.ofMinutes(1)), cut.lockedFor("alice"), "back to the first lock-out");
   }
 
   @Test

@@ -17,11 +17,15 @@ class PasswordHasherTest {
 
   @Test
   void aHashOfAnotherCostIsMadeAgain() {
-    String older = new String(BCrypt.withDefaults().hash(5, "correct horse".getBytes(StandardCharsets.UTF_8)),
-        StandardCharsets.UTF_8);
+    String older =
+        new String(
+            BCrypt.withDefaults().hash(5, "correct horse".getBytes(StandardCharsets.UTF_8)),
+            StandardCharsets.UTF_8);
     assertTrue(cut.needsRehash(older));
     assertTrue(cut.matches("correct horse", older), "it still proves the password");
     assertFalse(cut.needsRehash(cut.hash("correct horse battery")));
-    assertFalse(cut.needsRehash(cut.hashAgain("short")), "a proven password is hashed whatever today's rules");
+    assertFalse(
+        cut.needsRehash(cut.hashAgain("short")),
+        "a proven password is hashed whatever today's rules");
   }
 }

@@ -21,13 +21,14 @@ class RegistrationsTest {
     cut.maxPerAddress = maxPerAddress;
     cut.window = Duration.ofHours(1);
     cut.clock = clock;
-    cut.accounts = new Accounts() {
-      @Override
-      public Account register(String username, String password, Role role) {
-        registered.add(username);
-        return null;
-      }
-    };
+    cut.accounts =
+        new Accounts() {
+          @Override
+          public Account register(String username, String password, Role role) {
+            registered.add(username);
+            return null;
+          }
+        };
     cut.init();
     return cut;
   }
@@ -37,7 +38,8 @@ class RegistrationsTest {
     Registrations cut = cut("open", 2);
     cut.register("one", "password", "10.0.0.1");
     cut.register("two", "password", "10.0.0.1");
-    TooManyAttempts refused = assertThrows(TooManyAttempts.class, () -> cut.register("three", "password", "10.0.0.1"));
+    TooManyAttempts refused =
+        assertThrows(TooManyAttempts.class, () -> cut.register("three", "password", "10.0.0.1"));
     assertEquals(3600, refused.retryAfterSeconds(), "the rest of the window");
     cut.register("elsewhere", "password", "10.0.0.2");
     clock.advance(Duration.ofHours(1));
@@ -48,7 +50,8 @@ class RegistrationsTest {
   @Test
   void closedRegistrationRefusesEveryoneAndRegistersNobody() {
     Registrations cut = cut("closed", 10);
-    DomainException refused = assertThrows(DomainException.class, () -> cut.register("one", "password", "10.0.0.1"));
+    DomainException refused =
+        assertThrows(DomainException.class, () -> cut.register("one", "password", "10.0.0.1"));
     assertEquals(DomainException.Kind.FORBIDDEN, refused.kind());
     assertEquals(List.of(), registered);
   }

@@ -34,10 +34,14 @@ class TokenCacheTest {
   @Test
   void entriesEndWithTheTokenAndAfterTheirMaximumAge() {
     cache.put("soon", ALICE, NOW.plusSeconds(2), NOW, cache.generation());
-    assertTrue(cache.get("soon", NOW.plusSeconds(2)).isEmpty(), "an expired token is not served from the cache");
+    assertTrue(
+        cache.get("soon", NOW.plusSeconds(2)).isEmpty(),
+        "an expired token is not served from the cache");
     cache.put("h", ALICE, EXPIRES, NOW, cache.generation());
     assertEquals(Optional.of(ALICE), cache.get("h", NOW.plus(TokenCache.MAX_AGE).minusMillis(1)));
-    assertTrue(cache.get("h", NOW.plus(TokenCache.MAX_AGE)).isEmpty(), "changes made by SQL are seen within MAX_AGE");
+    assertTrue(
+        cache.get("h", NOW.plus(TokenCache.MAX_AGE)).isEmpty(),
+        "changes made by SQL are seen within MAX_AGE");
   }
 
   @Test
@@ -45,7 +49,9 @@ class TokenCacheTest {
     for (int i = 0; i <= TokenCache.MAX_ENTRIES; i++) {
       cache.put("h" + i, ALICE, EXPIRES, NOW, cache.generation());
     }
-    assertTrue(cache.get("h0", NOW).isEmpty(), "the cache started again instead of growing past its bound");
+    assertTrue(
+        cache.get("h0", NOW).isEmpty(),
+        "the cache started again instead of growing past its bound");
     assertEquals(Optional.of(ALICE), cache.get("h" + TokenCache.MAX_ENTRIES, NOW));
   }
 }

@@ -20,9 +20,18 @@ class ByteRangeTest {
     assertEquals(new ByteRange(0, 9), ByteRange.parse("bytes=0-9", 100).orElseThrow());
     assertEquals(new ByteRange(90, 99), ByteRange.parse("bytes=90-", 100).orElseThrow());
     assertEquals(new ByteRange(95, 99), ByteRange.parse("bytes=-5", 100).orElseThrow());
-    assertEquals(new ByteRange(0, 99), ByteRange.parse("bytes=-500", 100).orElseThrow(), "a long suffix is the file");
-    assertEquals(new ByteRange(50, 99), ByteRange.parse("bytes=50-1000", 100).orElseThrow(), "cut to the end");
-    assertEquals(new ByteRange(1, 1), ByteRange.parse("Bytes=1-1", 100).orElseThrow(), "the unit is case-insensitive");
+    assertEquals(
+        new ByteRange(0, 99),
+        ByteRange.parse("bytes=-500", 100).orElseThrow(),
+        "a long suffix is the file");
+    assertEquals(
+        new ByteRange(50, 99),
+        ByteRange.parse("bytes=50-1000", 100).orElseThrow(),
+        "cut to the end");
+    assertEquals(
+        new ByteRange(1, 1),
+        ByteRange.parse("Bytes=1-1", 100).orElseThrow(),
+        "the unit is case-insensitive");
   }
 
   @Test
@@ -33,9 +42,22 @@ class ByteRangeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"bytes=100-", "bytes=100-200", "bytes=5-1", "bytes=0-1,3-4", "lines=0-1", "bytes=",
-      "bytes=-", "bytes=-0", "bytes=a-b", "bytes=1-b", "bytes=+1-2", "bytes=99999999999999999999-",
-      "bytes=9223372036854775807-"})
+  @ValueSource(
+      strings = {
+        "bytes=100-",
+        "bytes=100-200",
+        "bytes=5-1",
+        "bytes=0-1,3-4",
+        "lines=0-1",
+        "bytes=",
+        "bytes=-",
+        "bytes=-0",
+        "bytes=a-b",
+        "bytes=1-b",
+        "bytes=+1-2",
+        "bytes=99999999999999999999-",
+        "bytes=9223372036854775807-"
+      })
   void everythingElseIsUnsatisfiable(String header) {
     ByteRange.RangeNotSatisfiable e =
         assertThrows(ByteRange.RangeNotSatisfiable.class, () -> ByteRange.parse(header, 100));

@@ -15,12 +15,19 @@ import org.junit.jupiter.api.Timeout;
 class ContentDigestFuzzTest {
 
   @FuzzTest(maxDuration = FuzzBudget.PER_TARGET)
-  @Timeout(FuzzBudget.TIMEOUT_SECONDS) // per input when fuzzing, per seed otherwise: a hang is a finding
+  @Timeout(
+      FuzzBudget.TIMEOUT_SECONDS) // per input when fuzzing, per seed otherwise: a hang is a finding
   void aDigestIsSha256HexOrRefused(byte[] input) throws IOException {
     String header = new String(input, StandardCharsets.ISO_8859_1);
-    acceptedOrRefused(() -> ContentDigest.sha256Of(header)).flatMap(sha256 -> sha256).ifPresent(hex -> {
-      assertTrue(hex.matches("[0-9a-f]{64}"), hex + " from " + header);
-      assertEquals(Optional.of(hex), ContentDigest.sha256Of(ContentDigest.headerFor(hex)), "round trip");
-    });
+    acceptedOrRefused(() -> ContentDigest.sha256Of(header))
+        .flatMap(sha256 -> sha256)
+        .ifPresent(
+            hex -> {
+              assertTrue(hex.matches("[0-9a-f]{64}"), hex + " from " + header);
+              assertEquals(
+                  Optional.of(hex),
+                  ContentDigest.sha256Of(ContentDigest.headerFor(hex)),
+                  "round trip");
+            });
   }
 }

@@ -29,12 +29,18 @@ class MultipartReaderTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes("preamble to ignore\r\n".getBytes(StandardCharsets.US_ASCII));
     for (int i = 0; i < contents.length; i++) {
-      out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f" + i
-          + ".bin\"\r\nContent-Type: application/x-test\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.writeBytes(
+          ("--"
+                  + BOUNDARY
+                  + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f"
+                  + i
+                  + ".bin\"\r\nContent-Type: application/x-test\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.writeBytes(contents[i]);
       out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
-    out.writeBytes(("--" + BOUNDARY + "--\r\nepilogue to ignore").getBytes(StandardCharsets.US_ASCII));
+    out.writeBytes(
+        ("--" + BOUNDARY + "--\r\nepilogue to ignore").getBytes(StandardCharsets.US_ASCII));
     return out.toByteArray();
   }
 
@@ -63,7 +69,8 @@ class MultipartReaderTest {
   void readsEveryPartWhateverTheReadSizes(int chunk) throws IOException {
     byte[] big = new byte[700_000];
     new Random(1).nextBytes(big);
-    byte[] tricky = ("\r\n--" + BOUNDARY.substring(0, 5) + "\r\n--X\r\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] tricky =
+        ("\r\n--" + BOUNDARY.substring(0, 5) + "\r\n--X\r\n").getBytes(StandardCharsets.US_ASCII);
     List<Read> parts = readAll(trickling(form(big, tricky, new byte[0]), chunk));
     assertEquals(3, parts.size());
     assertArrayEquals(big, parts.get(0).body());
@@ -76,10 +83,19 @@ class MultipartReaderTest {
 
   @Test
   void readsQuotedEscapedAndExtendedFilenames() throws IOException {
-    String body = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a \\\"q\\\" b.txt\""
-        + "\r\n\r\nx\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=file; filename=\"fallback.txt\"; "
-        + "filename*=UTF-8''Gr%C3%BC%C3%9Fe.txt\r\n\r\ny\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data;"
-        + " name=\"file\"; filename=\"日本.txt\"\r\n\r\nz\r\n--" + BOUNDARY + "--";
+    String body =
+        "--"
+            + BOUNDARY
+            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a \\\"q\\\" b.txt\""
+            + "\r\n\r\nx\r\n--"
+            + BOUNDARY
+            + "\r\nContent-Disposition: form-data; name=file; filename=\"fallback.txt\"; "
+            + "filename*=UTF-8''Gr%C3%BC%C3%9Fe.txt\r\n\r\ny\r\n--"
+            + BOUNDARY
+            + "\r\nContent-Disposition: form-data;"
+            + " name=\"file\"; filename=\"日本.txt\"\r\n\r\nz\r\n--"
+            + BOUNDARY
+            + "--";
     List<Read> parts = readAll(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
     assertEquals("a \"q\" b.txt", parts.get(0).filename());
     assertEquals("Grüße.txt", parts.get(1).filename());
@@ -88,8 +104,9 @@ class MultipartReaderTest {
 
   @Test
   void skippedPartsAreConsumed() throws IOException {
-    MultipartReader cut = new MultipartReader(new ByteArrayInputStream(form("one".getBytes(), "two".getBytes())),
-        BOUNDARY);
+    MultipartReader cut =
+        new MultipartReader(
+            new ByteArrayInputStream(form("one".getBytes(), "two".getBytes())), BOUNDARY);
     cut.next();
     MultipartReader.Part second = cut.next().orElseThrow();
     assertArrayEquals("two".getBytes(), second.body().readAllBytes());
@@ -101,23 +118,37 @@ class MultipartReaderTest {
   void aTruncatedBodyIsAClientError(int keep) {
     byte[] whole = form("some content here".getBytes(), "more".getBytes());
     byte[] cutOff = java.util.Arrays.copyOf(whole, Math.min(keep, whole.length - 30));
-    DomainException e = assertThrows(DomainException.class, () -> readAll(new ByteArrayInputStream(cutOff)));
+    DomainException e =
+        assertThrows(DomainException.class, () -> readAll(new ByteArrayInputStream(cutOff)));
     assertEquals(DomainException.Kind.INVALID_INPUT, e.kind());
     assertTrue(e.getMessage().startsWith("malformed multipart body"), e.getMessage());
   }
 
   @Test
   void hugeHeadersAreRefused() {
-    String body = "--" + BOUNDARY + "\r\nX-Filler: " + "a".repeat(20_000) + "\r\n\r\nx\r\n--" + BOUNDARY + "--";
-    assertThrows(DomainException.class, () -> readAll(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))));
+    String body =
+        "--"
+            + BOUNDARY
+            + "\r\nX-Filler: "
+            + "a".repeat(20_000)
+            + "\r\n\r\nx\r\n--"
+            + BOUNDARY
+            + "--";
+    assertThrows(
+        DomainException.class,
+        () -> readAll(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))));
   }
 
   @Test
   void theBoundaryComesFromTheContentType() {
     assertEquals("abc", MultipartReader.boundaryOf("multipart/form-data; boundary=abc"));
-    assertEquals("a b", MultipartReader.boundaryOf("multipart/form-data; charset=utf-8; boundary=\"a b\""));
+    assertEquals(
+        "a b", MultipartReader.boundaryOf("multipart/form-data; charset=utf-8; boundary=\"a b\""));
     assertThrows(DomainException.class, () -> MultipartReader.boundaryOf("multipart/form-data"));
-    assertThrows(DomainException.class, () -> MultipartReader.boundaryOf("multipart/form-data; boundary="));
-    assertThrows(DomainException.class, () -> MultipartReader.boundaryOf("multipart/form-data; boundary=" + "x".repeat(71)));
+    assertThrows(
+        DomainException.class, () -> MultipartReader.boundaryOf("multipart/form-data; boundary="));
+    assertThrows(
+        DomainException.class,
+        () -> MultipartReader.boundaryOf("multipart/form-data; boundary=" + "x".repeat(71)));
   }
 }

@@ -13,14 +13,19 @@ class RangeFuzzTest {
   private static final long[] SIZES = {0, 1, 4096, 1L << 30, Long.MAX_VALUE};
 
   @FuzzTest(maxDuration = FuzzBudget.PER_TARGET)
-  @Timeout(FuzzBudget.TIMEOUT_SECONDS) // per input when fuzzing, per seed otherwise: a hang is a finding
+  @Timeout(
+      FuzzBudget.TIMEOUT_SECONDS) // per input when fuzzing, per seed otherwise: a hang is a finding
   void aRangeIsInsideTheFileOrRefused(byte[] input) {
-    String header = new String(input, StandardCharsets.ISO_8859_1); // as the servlet container decodes headers
+    String header =
+        new String(input, StandardCharsets.ISO_8859_1); // as the servlet container decodes headers
     for (long size : SIZES) {
       try {
         Optional<ByteRange> range = ByteRange.parse(header, size);
-        range.ifPresent(r -> assertTrue(0 <= r.first() && r.first() <= r.last() && r.last() < size,
-            r + " outside a file of " + size + " bytes, from " + header));
+        range.ifPresent(
+            r ->
+                assertTrue(
+                    0 <= r.first() && r.first() <= r.last() && r.last() < size,
+                    r + " outside a file of " + size + " bytes, from " + header));
       } catch (ByteRange.RangeNotSatisfiable refused) {
         // the 416 the API promises
       }

@@ -15,16 +15,21 @@ import org.junit.jupiter.api.Timeout;
 class FileNameFuzzTest {
 
   @FuzzTest(maxDuration = FuzzBudget.PER_TARGET)
-  @Timeout(FuzzBudget.TIMEOUT_SECONDS) // per input when fuzzing, per seed otherwise: a hang is a finding
+  @Timeout(
+      FuzzBudget.TIMEOUT_SECONDS) // per input when fuzzing, per seed otherwise: a hang is a finding
   void anAcceptedNameIsSafe(byte[] input) throws IOException {
     String name = new String(input, StandardCharsets.UTF_8);
-    acceptedOrRefused(() -> FileName.require(name)).ifPresent(accepted -> {
-      assertEquals(name, accepted);
-      byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
-      assertTrue(utf8.length >= 1 && utf8.length <= FileName.MAX_BYTES, name);
-      assertEquals(name, new String(utf8, StandardCharsets.UTF_8), "valid Unicode");
-      assertFalse(name.chars().anyMatch(c -> c == '/' || c == '\\' || Character.isISOControl(c)), name);
-      assertFalse(name.chars().allMatch(c -> c == '.'), name);
-    });
+    acceptedOrRefused(() -> FileName.require(name))
+        .ifPresent(
+            accepted -> {
+              assertEquals(name, accepted);
+              byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+              assertTrue(utf8.length >= 1 && utf8.length <= FileName.MAX_BYTES, name);
+              assertEquals(name, new String(utf8, StandardCharsets.UTF_8), "valid Unicode");
+              assertFalse(
+                  name.chars().anyMatch(c -> c == '/' || c == '\\' || Character.isISOControl(c)),
+                  name);
+              assertFalse(name.chars().allMatch(c -> c == '.'), name);
+            });
   }
 }

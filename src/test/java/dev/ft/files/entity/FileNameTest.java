@@ -10,17 +10,46 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FileNameTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"a", "report.pdf", ".hidden", "a..b", "trailing.", "日本語.txt", "emoji 😀.png", "100% & #?.txt"})
+  @ValueSource(
+      strings = {
+        "a",
+        "report.pdf",
+        ".hidden",
+        "a..b",
+        "trailing.",
+        "日本語.txt",
+        "emoji 😀.png",
+        "100% & #?.txt"
+      })
   void acceptsOrdinaryNames(String name) {
     assertEquals(name, FileName.require(name));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", ".", "..", "...", "a/b", "a\\b", "nul\u0000", "tab\t", "cr\r", "del\u007f", "c1\u0085",
-      "lone\ud800surrogate", "low\udc00first", "invoice\u202egpj.exe", "isolate\u2066x", "zero\u200bwidth",
-      "bom\ufeff", "tag\udb40\udc01"})
+  @ValueSource(
+      strings = {
+        "",
+        ".",
+        "..",
+        "...",
+        "a/b",
+        "a\\b",
+        "nul\u0000",
+        "tab\t",
+        "cr\r",
+        "del\u007f",
+        "c1\u0085",
+        "lone\ud800surrogate",
+        "low\udc00first",
+        "invoice\u202egpj.exe",
+        "isolate\u2066x",
+        "zero\u200bwidth",
+        "bom\ufeff",
+        "tag\udb40\udc01"
+      })
   void refusesWhatTheContractForbids(String name) {
-    assertEquals(DomainException.Kind.INVALID_INPUT,
+    assertEquals(
+        DomainException.Kind.INVALID_INPUT,
         assertThrows(DomainException.class, () -> FileName.require(name)).kind());
   }
 

@@ -9,9 +9,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "get", description = "Download someone's shared file, or a public one without logging in.")
+@Command(
+    name = "get",
+    description = "Download someone's shared file, or a public one without logging in.")
 public class GetCommand extends FtCommand {
-  @Parameters(paramLabel = "OWNER/NAME") String ownerAndName;
+  @Parameters(paramLabel = "OWNER/NAME")
+  String ownerAndName;
 
   @Mixin SaveOptions save;
 
@@ -24,8 +27,12 @@ public class GetCommand extends FtCommand {
     String owner = ownerAndName.substring(0, slash);
     String name = ownerAndName.substring(slash + 1);
     Session session = ft().session().orElse(null);
-    String path = (session == null ? "/public/" : "/shared/") + ServerClient.segment(owner) + "/"
-        + ServerClient.segment(name);
-    new Transfers(client(), ft().quiet(), out()).download(session, path, save.dir, name, save.overwrite);
+    String path =
+        (session == null ? "/public/" : "/shared/")
+            + ServerClient.segment(owner)
+            + "/"
+            + ServerClient.segment(name);
+    new Transfers(client(), ft().quiet(), out())
+        .download(session, path, save.dir, name, save.overwrite);
   }
 }

@@ -10,18 +10,38 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "login", description = "Log in and keep the session in your config folder.")
 public class LoginCommand extends FtCommand {
-  @Parameters(paramLabel = "USER") String username;
+  @Parameters(paramLabel = "USER")
+  String username;
 
   @Mixin PasswordOption password;
 
   @Override
   protected void run() {
-    var body = Json.createObjectBuilder().add("username", username).add("password", password.read(username)).build();
-    var login = client().json(client().request("/auth/login", null).POST(ServerClient.jsonBody(body))
-        .header("Content-Type", "application/json").build()).asJsonObject();
+    var body =
+        Json.createObjectBuilder()
+            .add("username", username)
+            .add("password", password.read(username))
+            .build();
+    var login =
+        client()
+            .json(
+                client()
+                    .request("/auth/login", null)
+                    .POST(ServerClient.jsonBody(body))
+                    .header("Content-Type", "application/json")
+                    .build())
+            .asJsonObject();
     new Session(ft().serverUri().toString(), login.getString("username"), login.getString("token"))
         .save(ft().configDir());
-    out().println("logged in as " + login.getString("username") + " (" + login.getString("role") + ") on "
-        + client().server() + " until " + login.getString("expiresAt"));
+    out()
+        .println(
+            "logged in as "
+                + login.getString("username")
+                + " ("
+                + login.getString("role")
+                + ") on "
+                + client().server()
+                + " until "
+                + login.getString("expiresAt"));
   }
 }

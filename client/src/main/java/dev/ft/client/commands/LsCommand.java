@@ -8,6 +8,9 @@ import picocli.CommandLine.Command;
 public class LsCommand extends FtCommand {
   @Override
   protected void run() {
-    Listing.files(out(), client().json(client().request("/files", ft().requireSession()).GET().build()), false);
+    Listing.files(
+        out(),
+        client().json(client().request("/files", ft().requireSession()).GET().build()),
+        false);
   }
 }

@@ -8,17 +8,34 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "register", description = "Create an account on the server.")
 public class RegisterCommand extends FtCommand {
-  @Parameters(paramLabel = "USER") String username;
+  @Parameters(paramLabel = "USER")
+  String username;
 
   @Mixin PasswordOption password;
 
   @Override
   protected void run() {
-    var body = Json.createObjectBuilder().add("username", username).add("password", password.read(username)).build();
-    var account = client().json(client().request("/auth/register", null)
-        .POST(dev.ft.client.ServerClient.jsonBody(body)).header("Content-Type", "application/json").build())
-        .asJsonObject();
-    out().println("registered " + account.getString("username") + " on " + client().server()
-        + "; log in with: ft login " + account.getString("username"));
+    var body =
+        Json.createObjectBuilder()
+            .add("username", username)
+            .add("password", password.read(username))
+            .build();
+    var account =
+        client()
+            .json(
+                client()
+                    .request("/auth/register", null)
+                    .POST(dev.ft.client.ServerClient.jsonBody(body))
+                    .header("Content-Type", "application/json")
+                    .build())
+            .asJsonObject();
+    out()
+        .println(
+            "registered "
+                + account.getString("username")
+                + " on "
+                + client().server()
+                + "; log in with: ft login "
+                + account.getString("username"));
   }
 }

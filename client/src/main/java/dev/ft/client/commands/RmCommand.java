@@ -7,11 +7,17 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "rm", description = "Delete one of your files.")
 public class RmCommand extends FtCommand {
-  @Parameters(paramLabel = "NAME") String name;
+  @Parameters(paramLabel = "NAME")
+  String name;
 
   @Override
   protected void run() {
-    client().send(client().request("/files/" + ServerClient.segment(name), ft().requireSession()).DELETE().build());
+    client()
+        .send(
+            client()
+                .request("/files/" + ServerClient.segment(name), ft().requireSession())
+                .DELETE()
+                .build());
     out().println("deleted " + name);
   }
 }

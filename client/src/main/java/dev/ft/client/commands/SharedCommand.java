@@ -8,6 +8,9 @@ import picocli.CommandLine.Command;
 public class SharedCommand extends FtCommand {
   @Override
   protected void run() {
-    Listing.files(out(), client().json(client().request("/shared", ft().requireSession()).GET().build()), true);
+    Listing.files(
+        out(),
+        client().json(client().request("/shared", ft().requireSession()).GET().build()),
+        true);
   }
 }

@@ -46,11 +46,12 @@ public class ShellCommand implements Callable<Integer> {
     }
     try (terminal) {
       Path history = privateHistory(ft.configDir());
-      LineReader reader = LineReaderBuilder.builder()
-          .terminal(terminal)
-          .completer(new PicocliJLineCompleter(root.getCommandSpec()))
-          .variable(LineReader.HISTORY_FILE, history)
-          .build();
+      LineReader reader =
+          LineReaderBuilder.builder()
+              .terminal(terminal)
+              .completer(new PicocliJLineCompleter(root.getCommandSpec()))
+              .variable(LineReader.HISTORY_FILE, history)
+              .build();
       terminal.writer().println("ft shell on " + ft.serverUri() + " — type help, or exit to leave");
       try {
         while (true) {
@@ -78,7 +79,8 @@ public class ShellCommand implements Callable<Integer> {
   private static int fromStandardInput(CommandLine root, Ft ft) {
     Parser parser = new DefaultParser();
     try {
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       for (String line; (line = in.readLine()) != null; ) {
         if (!execute(root, ft, parser, line)) {
           break;
@@ -97,19 +99,29 @@ public class ShellCommand implements Callable<Integer> {
       return false;
     }
     if (!command.isEmpty()) {
-      String[] words = parser.parse(command, command.length()).words().stream()
-          .filter(w -> !w.isEmpty()).toArray(String[]::new);
-      Ft.commandLine().setOut(root.getOut()).setErr(root.getErr()).execute(ft.withSharedOptions(words));
+      String[] words =
+          parser.parse(command, command.length()).words().stream()
+              .filter(w -> !w.isEmpty())
+              .toArray(String[]::new);
+      Ft.commandLine()
+          .setOut(root.getOut())
+          .setErr(root.getErr())
+          .execute(ft.withSharedOptions(words));
     }
     return true;
   }
 
-  /** Command lines name files and users: the history is readable by its owner only, like the session. */
+  /**
+   * Command lines name files and users: the history is readable by its owner only, like the
+   * session.
+   */
   private static Path privateHistory(Path configDir) throws IOException {
     Files.createDirectories(configDir);
     Path history = configDir.resolve("history");
     if (Files.notExists(history)) {
-      Files.createFile(history, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          history,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     }
     keepPrivate(history);
     return history;

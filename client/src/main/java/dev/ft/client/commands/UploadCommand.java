@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "upload", description = "Upload files into your area, one after another.")
 public class UploadCommand extends FtCommand {
-  @Parameters(paramLabel = "FILE", arity = "1..*") List<Path> files;
+  @Parameters(paramLabel = "FILE", arity = "1..*")
+  List<Path> files;
 
   @Option(names = "--overwrite", description = "Replace files of the same name on the server.")
   boolean overwrite;
@@ -24,15 +25,25 @@ public class UploadCommand extends FtCommand {
   @Override
   protected void run() {
     Session session = ft().requireSession();
-    Set<String> existing = overwrite ? Set.of() : client().json(client().request("/files", session).GET().build())
-        .asJsonArray().stream().map(f -> f.asJsonObject().getString("name")).collect(Collectors.toSet());
+    Set<String> existing =
+        overwrite
+            ? Set.of()
+            : client()
+                .json(client().request("/files", session).GET().build())
+                .asJsonArray()
+                .stream()
+                .map(f -> f.asJsonObject().getString("name"))
+                .collect(Collectors.toSet());
     Transfers transfers = new Transfers(client(), ft().quiet(), out());
     for (Path file : files) {
       String name = file.getFileName().toString();
       if (existing.contains(name)) {
-        throw new Failure(Failure.CONFLICT, "'" + name + "' already exists on the server: add --overwrite to replace it");
+        throw new Failure(
+            Failure.CONFLICT,
+            "'" + name + "' already exists on the server: add --overwrite to replace it");
       }
-      Listing.file(out(), "stored", transfers.upload(session, "/files/" + ServerClient.segment(name), file));
+      Listing.file(
+          out(), "stored", transfers.upload(session, "/files/" + ServerClient.segment(name), file));
     }
   }
 }

@@ -10,11 +10,17 @@ import picocli.CommandLine.Parameters;
 @Command(name = "visibility", description = "Make one of your files private, shared or public.")
 public class VisibilityCommand extends FtCommand {
   /** The three visibilities, as the server names them. */
-  public enum Visibility { PRIVATE, SHARED, PUBLIC }
+  public enum Visibility {
+    PRIVATE,
+    SHARED,
+    PUBLIC
+  }
 
-  @Parameters(index = "0", paramLabel = "NAME") String name;
+  @Parameters(index = "0", paramLabel = "NAME")
+  String name;
 
-  @Parameters(index = "1", paramLabel = "private|shared|public") Visibility visibility;
+  @Parameters(index = "1", paramLabel = "private|shared|public")
+  Visibility visibility;
 
   @Override
   protected void run() {
@@ -22,15 +28,26 @@ public class VisibilityCommand extends FtCommand {
   }
 
   static void change(FtCommand command, String filePath, Visibility visibility) {
-    var body = Json.createObjectBuilder().add("visibility", visibility.name().toLowerCase()).build();
-    var file = command.client().json(command.client().request(filePath + "/visibility", command.ft().requireSession())
-        .PUT(ServerClient.jsonBody(body)).header("Content-Type", "application/json").build()).asJsonObject();
+    var body =
+        Json.createObjectBuilder().add("visibility", visibility.name().toLowerCase()).build();
+    var file =
+        command
+            .client()
+            .json(
+                command
+                    .client()
+                    .request(filePath + "/visibility", command.ft().requireSession())
+                    .PUT(ServerClient.jsonBody(body))
+                    .header("Content-Type", "application/json")
+                    .build())
+            .asJsonObject();
     Listing.file(command.out(), "now", file);
   }
 
   /** A short form that sets one fixed visibility on one of your files. */
   abstract static class Shortcut extends FtCommand {
-    @Parameters(paramLabel = "NAME") String name;
+    @Parameters(paramLabel = "NAME")
+    String name;
 
     private final Visibility visibility;
 
@@ -51,7 +68,9 @@ public class VisibilityCommand extends FtCommand {
     }
   }
 
-  @Command(name = "publish", description = "Let anyone download one of your files, without logging in.")
+  @Command(
+      name = "publish",
+      description = "Let anyone download one of your files, without logging in.")
   public static class Publish extends Shortcut {
     public Publish() {
       super(Visibility.PUBLIC);

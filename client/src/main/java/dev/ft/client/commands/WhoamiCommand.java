@@ -7,7 +7,12 @@ import picocli.CommandLine.Command;
 public class WhoamiCommand extends FtCommand {
   @Override
   protected void run() {
-    var me = client().json(client().request("/auth/me", ft().requireSession()).GET().build()).asJsonObject();
-    out().println(me.getString("username") + " (" + me.getString("role") + ") on " + client().server());
+    var me =
+        client()
+            .json(client().request("/auth/me", ft().requireSession()).GET().build())
+            .asJsonObject();
+    out()
+        .println(
+            me.getString("username") + " (" + me.getString("role") + ") on " + client().server());
   }
 }
