@@ -75,6 +75,29 @@ class FaultsIT {
     assertNoPendingUploads();
   }
 
+  /** payara/verify as the README runs it from elsewhere: told the server and its CA as ft is. */
+  @Test
+  void payaraVerifyFindsAServerByItsUrlAndCertificate() throws Exception {
+    ProcessBuilder verify = new ProcessBuilder("payara/verify", "--deep").redirectErrorStream(true);
+    verify
+        .environment()
+        .putAll(
+            Map.of(
+                "FT_SERVER",
+                api.uri("/").toString(),
+                "FT_CACERT",
+                server.certificate().toString(),
+                "FT_ADMIN_PASSWORD",
+                ServeProcess.ADMIN_PASSWORD,
+                "FT_DATA_DIR",
+                "/nonexistent"));
+    Process process = verify.start();
+    String report = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(2, TimeUnit.MINUTES));
+    assertEquals(0, process.exitValue(), report);
+    assertTrue(report.contains("\"consistent\":true"), report);
+  }
+
   private void assertNoPendingUploads() throws IOException {
     try (Stream<Path> left = Files.list(server.dataDir().resolve("tmp"))) {
       assertEquals(List.of(), left.toList(), "no unfinished upload may stay behind");
