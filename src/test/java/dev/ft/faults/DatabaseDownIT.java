@@ -1,6 +1,7 @@
 package dev.ft.faults;
 
 import static dev.ft.faults.Commands.run;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -130,16 +131,13 @@ class DatabaseDownIT {
     return res;
   }
 
-  private static Res awaitStatus(int status, Supplier<Res> request, Duration patience)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plus(patience);
-    Res res = request.get();
-    while (res.status() != status && Instant.now().isBefore(deadline)) {
-      Thread.sleep(500);
-      res = request.get();
-    }
-    assertEquals(status, res.status(), "not back within " + patience + ": " + res);
-    return res;
+  private static Res awaitStatus(int status, Supplier<Res> request, Duration patience) {
+    Res[] last = new Res[1];
+    await()
+        .atMost(patience)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> (last[0] = request.get()).status() == status);
+    return last[0];
   }
 
   private void assertNoPendingUploads() throws Exception {
@@ -192,15 +190,12 @@ class DatabaseDownIT {
       }
     }
 
-    private static void awaitPing(boolean up) throws Exception {
-      Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-      while (ping() != up) {
-        if (Instant.now().isAfter(deadline)) {
-          throw new IllegalStateException(
-              "MariaDB did not " + (up ? "start" : "stop") + " within 60 s");
-        }
-        Thread.sleep(250);
-      }
+    private static void awaitPing(boolean up) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(250))
+          .alias("MariaDB " + (up ? "starts" : "stops"))
+          .until(() -> ping() == up);
     }
 
     private static boolean ping() throws Exception {

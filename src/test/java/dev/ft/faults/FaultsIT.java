@@ -1,5 +1,6 @@
 package dev.ft.faults;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -175,7 +177,10 @@ class FaultsIT {
                   (response, failure) ->
                       statuses.put(name, response == null ? -1 : response.statusCode())));
     }
-    Thread.sleep(2500);
+    // the crash lands once the first uploads are acknowledged, while the later ones still send
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .until(() -> statuses.values().stream().anyMatch(status -> status / 100 == 2));
     server.kill();
     CompletableFuture.allOf(uploads.toArray(CompletableFuture[]::new))
         .exceptionally(e -> null)
@@ -236,16 +241,18 @@ class FaultsIT {
       cut.get(60, TimeUnit.SECONDS);
     }
     pool.shutdown();
-    Thread.sleep(3000);
+    long[] descriptorsAfter = new long[1];
+    await() // the server notices each cut when its next read fails
+        .atMost(Duration.ofMinutes(1))
+        .until(() -> (descriptorsAfter[0] = openDescriptors()) <= descriptorsBefore + 10);
     assertEquals(Map.of(), filesOf(user), "no cut upload is listed");
     assertEquals(0, bytesUsedOf(user), "no quota is charged");
-    long descriptorsAfter = openDescriptors();
     assertTrue(
-        descriptorsAfter <= descriptorsBefore + 10,
+        descriptorsAfter[0] <= descriptorsBefore + 10,
         "the server's open files are back where they were: "
             + descriptorsBefore
             + " -> "
-            + descriptorsAfter);
+            + descriptorsAfter[0]);
   }
 
   private long openDescriptors() throws IOException {

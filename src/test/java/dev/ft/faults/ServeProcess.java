@@ -1,12 +1,13 @@
 package dev.ft.faults;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.ft.it.Api;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -80,25 +81,16 @@ final class ServeProcess implements AutoCloseable {
     return this;
   }
 
-  private void awaitReady() throws InterruptedException {
-    Instant deadline = Instant.now().plus(READY_WITHIN);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "payara/serve exited with " + process.exitValue() + "; see the log beside " + dataDir);
-      }
-      if (Files.exists(certificate())) {
-        try {
-          if (api().get("/api/v1/public", Api.Caller.ANONYMOUS).status() == 200) {
-            return;
-          }
-        } catch (RuntimeException e) {
-          // not listening yet
-        }
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException("payara/serve was not ready within " + READY_WITHIN);
+  private void awaitReady() {
+    await()
+        .atMost(READY_WITHIN)
+        .pollInterval(Duration.ofMillis(500))
+        .ignoreExceptions() // not listening yet
+        .failFast("payara/serve exited; see the log beside " + dataDir, () -> !process.isAlive())
+        .until(
+            () ->
+                Files.exists(certificate())
+                    && api().get("/api/v1/public", Api.Caller.ANONYMOUS).status() == 200);
   }
 
   /** Everything the server printed, across restarts. */

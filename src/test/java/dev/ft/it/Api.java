@@ -9,6 +9,7 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -39,17 +40,33 @@ public final class Api {
   private final String adminPassword;
 
   private Api(URI base, SSLContext tls, String adminPassword) {
+    this(base, tls, adminPassword, null);
+  }
+
+  private Api(URI base, SSLContext tls, String adminPassword, InetAddress localAddress) {
     this.base = base;
     this.tls = tls;
-    this.http =
-        HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
-    this.http1 =
-        HttpClient.newBuilder()
-            .sslContext(tls)
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
+    this.http = client(tls, localAddress).build();
+    this.http1 = client(tls, localAddress).version(HttpClient.Version.HTTP_1_1).build();
     this.adminPassword = adminPassword;
+  }
+
+  private static HttpClient.Builder client(SSLContext tls, InetAddress localAddress) {
+    HttpClient.Builder builder =
+        HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10));
+    return localAddress == null ? builder : builder.localAddress(localAddress);
+  }
+
+  /**
+   * The same server, called from another loopback address (127.0.0.2 to 127.0.0.254): what a test
+   * does to its address's counters leaves every other test's address alone.
+   */
+  public Api from(String loopbackAddress) {
+    try {
+      return new Api(base, tls, adminPassword, InetAddress.getByName(loopbackAddress));
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalArgumentException(loopbackAddress, e);
+    }
   }
 
   /** A client for a server started elsewhere, trusting the certificates of a PEM file. */

@@ -1,6 +1,7 @@
 package dev.ft.it;
 
 import static dev.ft.it.AccountsIT.assertProblem;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -413,6 +415,7 @@ class UploadsIT extends ServerIT {
   @Test
   void anUploadCutOffMidwayLeavesNoTrace() throws Exception {
     Caller user = api.register("cut");
+    Path pending = Path.of(System.getProperty("ft.it.dir"), "data", "tmp");
     try (SSLSocket socket = api.rawSocket()) {
       OutputStream out = socket.getOutputStream();
       out.write(
@@ -424,10 +427,20 @@ class UploadsIT extends ServerIT {
               .getBytes(StandardCharsets.US_ASCII));
       out.write(new byte[2_000_000]);
       out.flush();
+      await("the server receives the upload")
+          .atMost(Duration.ofMinutes(1))
+          .until(() -> count(pending) > 0);
     }
-    Thread.sleep(1000);
+    await("the server notices the cut")
+        .atMost(Duration.ofMinutes(1))
+        .until(() -> count(pending) == 0);
     assertEquals(List.of(), namesOf(user), "a half upload must never be listed");
     assertEquals(404, api.get(file("half.bin"), user).status());
-    assertNoPendingUploads();
+  }
+
+  private static long count(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.count();
+    }
   }
 }
