@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Functions shared by payara/serve and the test tooling. Source it; it runs nothing by itself.
 
 ft_die() {

@@ -6,6 +6,12 @@ import java.sql.SQLTransientConnectionException;
 
 /** Recognises failures by their cause chain, for the places that must answer differently. */
 public final class Failures {
+  /** What every request answers while the database cannot be reached, with this Retry-After. */
+  public static final Problem DATABASE_DOWN =
+      new Problem(503, "Service unavailable", "The database cannot be reached; try again shortly.");
+
+  public static final int DATABASE_DOWN_RETRY_AFTER_SECONDS = 5;
+
   private Failures() {}
 
   /** True when the cause chain shows the database could not be reached at all. */

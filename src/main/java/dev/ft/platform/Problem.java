@@ -1,5 +1,6 @@
 package dev.ft.platform;
 
+import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -25,14 +26,12 @@ public record Problem(String type, String title, int status, String detail) {
 
   /** The same document as JSON text, for places outside JAX-RS (the authentication mechanism). */
   public String toJson() {
-    return "{\"type\":"
-        + Json.quote(type)
-        + ",\"title\":"
-        + Json.quote(title)
-        + ",\"status\":"
-        + status
-        + ",\"detail\":"
-        + Json.quote(detail)
-        + "}";
+    return Json.createObjectBuilder()
+        .add("type", type)
+        .add("title", title)
+        .add("status", status)
+        .add("detail", detail)
+        .build()
+        .toString();
   }
 }

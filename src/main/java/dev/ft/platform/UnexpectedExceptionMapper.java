@@ -19,10 +19,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable e) {
     if (Failures.isDatabaseDown(e)) {
       LOG.log(Level.WARNING, "Database unavailable: {0}", e.toString());
-      return new Problem(
-              503, "Service unavailable", "The database cannot be reached; try again shortly.")
+      return Failures.DATABASE_DOWN
           .toResponseBuilder()
-          .header("Retry-After", 5)
+          .header("Retry-After", Failures.DATABASE_DOWN_RETRY_AFTER_SECONDS)
           .build();
     }
     String incident = UUID.randomUUID().toString();

@@ -36,7 +36,10 @@ import org.junit.jupiter.api.TestInstance;
 class DatabaseDownIT {
   private static final int PORT = 18888;
 
-  /** "Within a few seconds" (issue 6), with room for a loaded CI machine. */
+  /**
+   * "Within a few seconds", as an operator expects of a lost database, with room for a loaded CI
+   * machine.
+   */
   private static final Duration PROMPT = Duration.ofSeconds(5);
 
   private ServeProcess server;

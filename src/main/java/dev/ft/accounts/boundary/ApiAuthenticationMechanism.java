@@ -59,12 +59,9 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
       return refuse(response, 429, e.title(), e.getMessage());
     } catch (RuntimeException e) {
       if (Failures.isDatabaseDown(e)) {
-        response.setHeader("Retry-After", "5");
-        return refuse(
-            response,
-            503,
-            "Service unavailable",
-            "The database cannot be reached; try again shortly.");
+        response.setHeader(
+            "Retry-After", Integer.toString(Failures.DATABASE_DOWN_RETRY_AFTER_SECONDS));
+        return refuse(response, Failures.DATABASE_DOWN);
       }
       throw e;
     }
@@ -104,14 +101,18 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
 
   private static AuthenticationStatus refuse(
       HttpServletResponse response, int status, String title, String detail) {
-    response.setStatus(status);
-    if (status == 401) {
+    return refuse(response, new Problem(status, title, detail));
+  }
+
+  private static AuthenticationStatus refuse(HttpServletResponse response, Problem problem) {
+    response.setStatus(problem.status());
+    if (problem.status() == 401) {
       response.setHeader("WWW-Authenticate", Challenge.HEADER_VALUE);
     }
     response.setContentType(Problem.MEDIA_TYPE);
     response.setCharacterEncoding("UTF-8");
     try {
-      response.getWriter().write(new Problem(status, title, detail).toJson());
+      response.getWriter().write(problem.toJson());
       response.flushBuffer();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -78,8 +78,10 @@ public class AuthResource {
   @Path("logout")
   @RolesAllowed({Roles.USER, Roles.ADMIN})
   public Response logout(@HeaderParam("Authorization") String authorization) {
-    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      tokens.revoke(authorization.substring(7).strip());
+    if (authorization != null
+        && AuthorizationHeader.parse(authorization).orElse(null)
+            instanceof AuthorizationHeader.Bearer bearer) {
+      tokens.revoke(bearer.token());
     }
     return Response.noContent().build();
   }

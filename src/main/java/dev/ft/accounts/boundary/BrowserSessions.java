@@ -32,7 +32,7 @@ public class BrowserSessions {
   @Inject Accounts accounts;
 
   @Inject
-  @ConfigProperty(name = "ft.admin.max-sessions", defaultValue = "1000")
+  @ConfigProperty(name = "ft.admin.max-sessions")
   int maxSessions;
 
   private final AtomicInteger open = new AtomicInteger();

@@ -14,23 +14,23 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class LoginThrottle {
 
   @Inject
-  @ConfigProperty(name = "ft.login.max-failures-per-user", defaultValue = "5")
+  @ConfigProperty(name = "ft.login.max-failures-per-user")
   int maxFailuresPerUser;
 
   @Inject
-  @ConfigProperty(name = "ft.login.max-failures-per-address", defaultValue = "30")
+  @ConfigProperty(name = "ft.login.max-failures-per-address")
   int maxFailuresPerAddress;
 
   @Inject
-  @ConfigProperty(name = "ft.login.window", defaultValue = "15m")
+  @ConfigProperty(name = "ft.login.window")
   Duration window;
 
   @Inject
-  @ConfigProperty(name = "ft.login.lockout", defaultValue = "1m")
+  @ConfigProperty(name = "ft.login.lockout")
   Duration firstLockout;
 
   @Inject
-  @ConfigProperty(name = "ft.login.max-lockout", defaultValue = "1h")
+  @ConfigProperty(name = "ft.login.max-lockout")
   Duration maxLockout;
 
   @Inject Clock clock;

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class PasswordHasher {
 
   @Inject
-  @ConfigProperty(name = "ft.bcrypt-cost", defaultValue = "12")
+  @ConfigProperty(name = "ft.bcrypt-cost")
   int cost;
 
   private Semaphore permits;

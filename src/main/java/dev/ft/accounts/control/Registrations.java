@@ -21,15 +21,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Registrations {
 
   @Inject
-  @ConfigProperty(name = "ft.registration", defaultValue = "open")
+  @ConfigProperty(name = "ft.registration")
   String mode;
 
   @Inject
-  @ConfigProperty(name = "ft.registration.max-per-address", defaultValue = "10")
+  @ConfigProperty(name = "ft.registration.max-per-address")
   int maxPerAddress;
 
   @Inject
-  @ConfigProperty(name = "ft.registration.window", defaultValue = "1h")
+  @ConfigProperty(name = "ft.registration.window")
   Duration window;
 
   @Inject Clock clock;

@@ -34,7 +34,7 @@ public class Tokens {
   @Inject TransactionOutcomes transactions;
 
   @Inject
-  @ConfigProperty(name = "ft.token-ttl", defaultValue = "24h")
+  @ConfigProperty(name = "ft.token-ttl")
   Duration ttl;
 
   /** A token as the client sees it, once. */

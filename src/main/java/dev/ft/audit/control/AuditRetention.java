@@ -22,7 +22,7 @@ public class AuditRetention {
   private static final Duration LONGEST_PERIOD = Duration.ofHours(1);
 
   @Inject
-  @ConfigProperty(name = "ft.audit-retention", defaultValue = "365d")
+  @ConfigProperty(name = "ft.audit-retention")
   Duration retention;
 
   @Resource ManagedScheduledExecutorService scheduler;

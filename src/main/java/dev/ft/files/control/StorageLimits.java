@@ -9,11 +9,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class StorageLimits {
 
   @Inject
-  @ConfigProperty(name = "ft.max-file-size", defaultValue = "10737418240")
+  @ConfigProperty(name = "ft.max-file-size")
   long maxFileSize;
 
   @Inject
-  @ConfigProperty(name = "ft.user-quota", defaultValue = "53687091200")
+  @ConfigProperty(name = "ft.user-quota")
   long userQuota;
 
   public long maxFileSize() {

@@ -18,7 +18,7 @@ public class UploadSlots {
   private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
   @Inject
-  @ConfigProperty(name = "ft.max-concurrent-uploads-per-user", defaultValue = "4")
+  @ConfigProperty(name = "ft.max-concurrent-uploads-per-user")
   int maxPerUser;
 
   private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
