@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.ft.accounts.entity.Account;
 import dev.ft.accounts.entity.Role;
+import dev.ft.fixtures.MutableClock;
 import dev.ft.platform.DomainException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RegistrationsTest {
-  private final AttemptLimiterTest.MutableClock clock = new AttemptLimiterTest.MutableClock();
+  private final MutableClock clock = new MutableClock();
   private final List<String> registered = new ArrayList<>();
 
   private Registrations cut(String mode, int maxPerAddress) {

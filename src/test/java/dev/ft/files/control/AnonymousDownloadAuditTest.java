@@ -6,34 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ft.accounts.entity.Account;
 import dev.ft.accounts.entity.Role;
 import dev.ft.files.entity.StoredFile;
-import java.time.Clock;
+import dev.ft.fixtures.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class AnonymousDownloadAuditTest {
-  private Instant now = Instant.parse("2026-12-01T10:00:00Z");
+  private final MutableClock clock = new MutableClock();
   private final AnonymousDownloadAudit cut = new AnonymousDownloadAudit();
 
   {
-    cut.clock =
-        new Clock() {
-          @Override
-          public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-          }
-
-          @Override
-          public Clock withZone(java.time.ZoneId zone) {
-            return this;
-          }
-
-          @Override
-          public Instant instant() {
-            return now;
-          }
-        };
+    cut.clock = clock;
   }
 
   private static final Account OWNER = new Account("owner", "not-a-hash", Role.USER, Instant.EPOCH);
@@ -53,9 +36,9 @@ class AnonymousDownloadAuditTest {
     assertTrue(cut.shouldRecord(flyer), "the first download of the hour");
     assertFalse(cut.shouldRecord(flyer), "the next ones are not");
     assertTrue(cut.shouldRecord(other), "each file counts on its own");
-    now = now.plus(Duration.ofMinutes(59));
+    clock.advance(Duration.ofMinutes(59));
     assertFalse(cut.shouldRecord(flyer));
-    now = now.plus(Duration.ofMinutes(1));
+    clock.advance(Duration.ofMinutes(1));
     assertTrue(cut.shouldRecord(flyer), "an hour later, once more");
   }
 }
