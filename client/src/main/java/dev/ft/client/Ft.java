@@ -16,13 +16,17 @@ import dev.ft.client.commands.VisibilityCommand;
 import dev.ft.client.commands.WhoamiCommand;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import javax.net.ssl.SSLContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /** The top command: options every command shares, and the interactive shell when none is given. */
@@ -118,28 +122,31 @@ public class Ft implements Callable<Integer> {
     return new ShellCommand().run(spec.commandLine());
   }
 
-  /** A shell line's words, after the options the shell itself was started with. */
+  /**
+   * A shell line's words, after the options the shell itself was started with: whatever was given
+   * to {@code ft} or {@code ft shell} (server, certificate, output options, any added later)
+   * applies to every command typed in the shell.
+   */
   public String[] withSharedOptions(String[] words) {
-    java.util.List<String> args = new java.util.ArrayList<>();
-    if (server != null) {
-      args.addAll(java.util.List.of("--server", server));
+    List<String> args = new ArrayList<>();
+    for (ParseResult parsed = spec.commandLine().getParseResult();
+        parsed != null;
+        parsed = parsed.subcommand()) {
+      for (OptionSpec option : parsed.matchedOptions()) {
+        if (option.usageHelp() || option.versionHelp()) {
+          continue;
+        }
+        if (option.arity().max() == 0) {
+          args.add(option.longestName());
+        } else {
+          for (String value : option.originalStringValues()) {
+            args.add(option.longestName());
+            args.add(value);
+          }
+        }
+      }
     }
-    if (cacert != null) {
-      args.addAll(java.util.List.of("--cacert", cacert.toString()));
-    }
-    if (configDir != null) {
-      args.addAll(java.util.List.of("--config-dir", configDir.toString()));
-    }
-    if (insecure) {
-      args.add("--insecure");
-    }
-    if (quiet) {
-      args.add("--quiet");
-    }
-    if (verbose) {
-      args.add("--verbose");
-    }
-    args.addAll(java.util.List.of(words));
+    args.addAll(List.of(words));
     return args.toArray(String[]::new);
   }
 

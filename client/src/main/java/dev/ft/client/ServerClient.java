@@ -124,8 +124,14 @@ public final class ServerClient {
     }
   }
 
-  public static HttpRequest.BodyPublisher jsonBody(JsonObject body) {
-    return HttpRequest.BodyPublishers.ofString(body.toString());
+  /** Sends a JSON body ({@code POST}, {@code PUT}) and reads the JSON object answered. */
+  public JsonObject sendJson(String method, String apiPath, Session session, JsonObject body) {
+    HttpRequest request =
+        request(apiPath, session)
+            .method(method, HttpRequest.BodyPublishers.ofString(body.toString()))
+            .header("Content-Type", "application/json")
+            .build();
+    return json(request).asJsonObject();
   }
 
   private Failure failureOf(HttpResponse<InputStream> response) {

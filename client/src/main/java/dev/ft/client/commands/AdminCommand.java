@@ -88,15 +88,7 @@ public class AdminCommand implements Runnable {
     @Override
     protected void run() {
       var body = Json.createObjectBuilder().add("role", role.name().toLowerCase()).build();
-      var changed =
-          client()
-              .json(
-                  client()
-                      .request(userPath(user) + "/role", ft().requireSession())
-                      .PUT(ServerClient.jsonBody(body))
-                      .header("Content-Type", "application/json")
-                      .build())
-              .asJsonObject();
+      var changed = client().sendJson("PUT", userPath(user) + "/role", ft().requireSession(), body);
       out().println(changed.getString("username") + " is now " + changed.getString("role"));
     }
   }

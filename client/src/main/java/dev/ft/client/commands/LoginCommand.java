@@ -1,7 +1,6 @@
 package dev.ft.client.commands;
 
 import dev.ft.client.FtCommand;
-import dev.ft.client.ServerClient;
 import dev.ft.client.Session;
 import jakarta.json.Json;
 import picocli.CommandLine.Command;
@@ -22,15 +21,7 @@ public class LoginCommand extends FtCommand {
             .add("username", username)
             .add("password", password.read(username))
             .build();
-    var login =
-        client()
-            .json(
-                client()
-                    .request("/auth/login", null)
-                    .POST(ServerClient.jsonBody(body))
-                    .header("Content-Type", "application/json")
-                    .build())
-            .asJsonObject();
+    var login = client().sendJson("POST", "/auth/login", null, body);
     new Session(ft().serverUri().toString(), login.getString("username"), login.getString("token"))
         .save(ft().configDir());
     out()

@@ -20,15 +20,7 @@ public class RegisterCommand extends FtCommand {
             .add("username", username)
             .add("password", password.read(username))
             .build();
-    var account =
-        client()
-            .json(
-                client()
-                    .request("/auth/register", null)
-                    .POST(dev.ft.client.ServerClient.jsonBody(body))
-                    .header("Content-Type", "application/json")
-                    .build())
-            .asJsonObject();
+    var account = client().sendJson("POST", "/auth/register", null, body);
     out()
         .println(
             "registered "

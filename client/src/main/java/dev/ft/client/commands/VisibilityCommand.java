@@ -33,14 +33,7 @@ public class VisibilityCommand extends FtCommand {
     var file =
         command
             .client()
-            .json(
-                command
-                    .client()
-                    .request(filePath + "/visibility", command.ft().requireSession())
-                    .PUT(ServerClient.jsonBody(body))
-                    .header("Content-Type", "application/json")
-                    .build())
-            .asJsonObject();
+            .sendJson("PUT", filePath + "/visibility", command.ft().requireSession(), body);
     Listing.file(command.out(), "now", file);
   }
 
