@@ -143,7 +143,10 @@ class AdminPageIT extends ServerIT {
   void signingOutEndsTheSession() {
     signInAsAdmin();
     browser.clickAndWait(browser.find("#sign-out"));
-    assertTrue(browser.driver().getCurrentUrl().endsWith("/admin/login"));
+    String signedOut = browser.driver().getCurrentUrl();
+    assertTrue(
+        java.net.URI.create(signedOut).getPath().endsWith("/admin/login"),
+        "back on the sign-in page: " + signedOut);
     assertEquals("You are signed out.", browser.text("#notice"));
     browser.go("/admin");
     assertTrue(
