@@ -367,7 +367,8 @@ class ClientIT {
     String output = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(shell.waitFor(2, TimeUnit.MINUTES));
     assertEquals(0, shell.exitValue(), output);
-    assertEquals(user + " (user)", output.strip(), "the command's answer and nothing else");
+    assertEquals(
+        user + " (user) on " + SERVER, output.strip(), "the command's answer and nothing else");
   }
 
   /** Runs a command line under script(1), so it sees a terminal; {@code input} is typed into it. */
