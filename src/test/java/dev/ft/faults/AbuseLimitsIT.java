@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ft.fixtures.Folders;
 import dev.ft.it.Api;
 import dev.ft.it.Api.Caller;
 import dev.ft.it.Api.Res;
@@ -213,25 +214,11 @@ class AbuseLimitsIT {
   void registrationsFromOneAddressAreThrottledWhileLoginsGoOn() {
     Caller existing = newUser("existing");
     for (int i = 0; i < MAX_REGISTRATIONS; i++) {
-      Res created =
-          api.sendJson(
-              "POST",
-              "/api/v1/auth/register",
-              Caller.ANONYMOUS,
-              "{\"username\":\""
-                  + Api.newUsername("reg")
-                  + "\",\"password\":\""
-                  + Api.PASSWORD
-                  + "\"}");
+      Res created = api.tryRegister(Api.newUsername("reg"));
       assertEquals(201, created.status(), created.toString());
     }
     String refusedName = Api.newUsername("reg");
-    Res refused =
-        api.sendJson(
-            "POST",
-            "/api/v1/auth/register",
-            Caller.ANONYMOUS,
-            "{\"username\":\"" + refusedName + "\",\"password\":\"" + Api.PASSWORD + "\"}");
+    Res refused = api.tryRegister(refusedName);
     assertEquals(429, refused.status(), refused.toString());
     assertEquals(
         "Too Many Requests", reasonPhraseOf("/api/v1/auth/register"), "the standard reason phrase");
@@ -364,7 +351,7 @@ class AbuseLimitsIT {
               .getBytes(StandardCharsets.US_ASCII));
       out.write(sent);
       out.flush();
-      await().atMost(Duration.ofMinutes(1)).until(() -> countIn(pending) == parts);
+      await().atMost(Duration.ofMinutes(1)).until(() -> Folders.count(pending) == parts);
       assertTrue(
           openFilesUnder(pending) <= 1,
           "every part but the one being written is closed: " + openFilesUnder(pending) + " open");
@@ -375,12 +362,6 @@ class AbuseLimitsIT {
       assertTrue(answer.startsWith("HTTP/1.1 201"), answer.lines().findFirst().orElse(answer));
     }
     assertEquals(parts, api.get("/api/v1/files", user).array().size(), "every part was stored");
-  }
-
-  private static long countIn(Path folder) throws IOException {
-    try (Stream<Path> files = Files.list(folder)) {
-      return files.count();
-    }
   }
 
   private long openFilesUnder(Path folder) throws IOException {

@@ -212,14 +212,18 @@ public final class Api {
 
   // ---- accounts
 
+  /** A registration of {@code username} with the test password, whatever it answers. */
+  public Res tryRegister(String username) {
+    return sendJson(
+        "POST",
+        "/api/v1/auth/register",
+        Caller.ANONYMOUS,
+        "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}");
+  }
+
   public Caller register(String prefix) {
     String username = newUsername(prefix);
-    Res created =
-        sendJson(
-            "POST",
-            "/api/v1/auth/register",
-            Caller.ANONYMOUS,
-            "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}");
+    Res created = tryRegister(username);
     if (created.status() != 201) {
       throw new IllegalStateException("Registering " + username + " answered " + created);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ft.fixtures.Folders;
 import dev.ft.it.Api.Caller;
 import dev.ft.it.Api.Res;
 import jakarta.json.JsonObject;
@@ -429,18 +430,12 @@ class UploadsIT extends ServerIT {
       out.flush();
       await("the server receives the upload")
           .atMost(Duration.ofMinutes(1))
-          .until(() -> count(pending) > 0);
+          .until(() -> Folders.count(pending) > 0);
     }
     await("the server notices the cut")
         .atMost(Duration.ofMinutes(1))
-        .until(() -> count(pending) == 0);
+        .until(() -> Folders.count(pending) == 0);
     assertEquals(List.of(), namesOf(user), "a half upload must never be listed");
     assertEquals(404, api.get(file("half.bin"), user).status());
-  }
-
-  private static long count(Path folder) throws IOException {
-    try (Stream<Path> files = Files.list(folder)) {
-      return files.count();
-    }
   }
 }
