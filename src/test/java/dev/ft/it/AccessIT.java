@@ -391,6 +391,13 @@ class AccessIT extends ServerIT {
   void theAuditTrailRecordsWhatHappenedNewestFirst() {
     Setup s = setup();
     String o = s.owner().username();
+    Res head =
+        api.send(
+            s.other()
+                .sign(
+                    api.request("/api/v1/shared/" + o + "/shared.txt")
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())));
+    assertEquals(200, head.status(), "a HEAD downloads nothing, so it is not audited as one");
     assertEquals(200, api.get("/api/v1/shared/" + o + "/shared.txt", s.other()).status());
     assertEquals(204, api.delete("/api/v1/files/private.txt", s.owner()).status());
     Res audit = api.get("/api/v1/admin/audit?limit=1000&user=" + o, s.admin());

@@ -12,6 +12,7 @@ import dev.ft.platform.DomainException;
 import dev.ft.platform.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
@@ -88,8 +88,8 @@ public class AdminUsersResource {
   public Response download(
       @PathParam("username") String username,
       @PathParam("name") String name,
-      @Context Request request) {
-    return files.download(me(), username, name, FileCatalog.Access.OWNER, request, headers);
+      @Context HttpServletRequest request) {
+    return files.download(me(), username, name, FileCatalog.Access.OWNER, request);
   }
 
   @PUT

@@ -6,6 +6,7 @@ import dev.ft.files.control.Downloads;
 import dev.ft.files.control.FileCatalog;
 import dev.ft.files.control.FileStore;
 import dev.ft.files.entity.StoredFile;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Date;
 
 /** Shapes a {@link Downloads.Download} into an HTTP answer: headers, status and streamed bytes. */
-final class DownloadResponses {
+public final class DownloadResponses {
   private static final int BUFFER_SIZE = 64 * 1024;
   private static final String ATTR_CHAR_SYMBOLS = "!#$&+-.^_`|~";
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -27,7 +28,7 @@ final class DownloadResponses {
    * Only a public download may be kept by a shared cache, and it must ask again before reuse (the
    * file can be replaced or made private); whatever needed a login stays in the caller's own.
    */
-  static Response of(Downloads.Download download, FileCatalog.Access access) {
+  public static Response of(Downloads.Download download, FileCatalog.Access access) {
     StoredFile file = download.file();
     String cacheControl = access == FileCatalog.Access.PUBLIC ? "public, no-cache" : "private";
     if (download.notModified()) {
@@ -56,6 +57,16 @@ final class DownloadResponses {
       response.entity(bytes(download.blob(), range.first(), range.length()));
     }
     return response.build();
+  }
+
+  /** What a download request asks for, from its method and headers. */
+  public static Downloads.Conditions conditions(HttpServletRequest request) {
+    // The servlet request's method: for a HEAD, JAX-RS calls the GET method and says "GET"
+    return new Downloads.Conditions(
+        !"HEAD".equals(request.getMethod()),
+        request.getHeader("Range"),
+        request.getHeader("If-None-Match"),
+        request.getHeader("If-Range"));
   }
 
   private static StreamingOutput bytes(FileStore.OpenBlob blob, long first, long length) {

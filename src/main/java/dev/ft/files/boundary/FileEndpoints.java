@@ -7,8 +7,8 @@ import dev.ft.files.entity.Visibility;
 import dev.ft.platform.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
@@ -68,14 +68,8 @@ public class FileEndpoints {
       String owner,
       String name,
       FileCatalog.Access access,
-      Request request,
-      HttpHeaders headers) {
-    var conditions =
-        new Downloads.Conditions(
-            !"HEAD".equals(request.getMethod()),
-            headers.getHeaderString("Range"),
-            headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
-            headers.getHeaderString("If-Range"));
+      HttpServletRequest request) {
+    var conditions = DownloadResponses.conditions(request);
     return DownloadResponses.of(downloads.open(actor, owner, name, access, conditions), access);
   }
 

@@ -4,6 +4,7 @@ import dev.ft.files.control.FileCatalog;
 import dev.ft.platform.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
@@ -55,8 +55,8 @@ public class MyFilesResource {
   @GET
   @Path("{name}")
   @Produces(MediaType.WILDCARD)
-  public Response download(@PathParam("name") String name, @Context Request request) {
-    return files.download(me(), me(), name, FileCatalog.Access.OWNER, request, headers);
+  public Response download(@PathParam("name") String name, @Context HttpServletRequest request) {
+    return files.download(me(), me(), name, FileCatalog.Access.OWNER, request);
   }
 
   @DELETE

@@ -5,14 +5,13 @@ import dev.ft.files.control.FileCatalog;
 import dev.ft.files.entity.Visibility;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
@@ -37,12 +36,11 @@ public class PublicFilesResource {
   public Response download(
       @PathParam("owner") String owner,
       @PathParam("name") String name,
-      @Context Request request,
-      @Context HttpHeaders headers) {
+      @Context HttpServletRequest request) {
     String actor =
         security.getUserPrincipal() == null
             ? AuditLog.ANONYMOUS
             : security.getUserPrincipal().getName();
-    return files.download(actor, owner, name, FileCatalog.Access.PUBLIC, request, headers);
+    return files.download(actor, owner, name, FileCatalog.Access.PUBLIC, request);
   }
 }

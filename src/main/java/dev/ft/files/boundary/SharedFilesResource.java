@@ -5,14 +5,13 @@ import dev.ft.files.entity.Visibility;
 import dev.ft.platform.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
@@ -38,14 +37,8 @@ public class SharedFilesResource {
   public Response download(
       @PathParam("owner") String owner,
       @PathParam("name") String name,
-      @Context Request request,
-      @Context HttpHeaders headers) {
+      @Context HttpServletRequest request) {
     return files.download(
-        security.getUserPrincipal().getName(),
-        owner,
-        name,
-        FileCatalog.Access.SHARED,
-        request,
-        headers);
+        security.getUserPrincipal().getName(), owner, name, FileCatalog.Access.SHARED, request);
   }
 }
