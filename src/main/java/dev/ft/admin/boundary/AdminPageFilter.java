@@ -1,7 +1,9 @@
 package dev.ft.admin.boundary;
 
+import dev.ft.platform.Csrf;
 import dev.ft.platform.DomainException;
 import dev.ft.platform.DomainExceptionMapper;
+import dev.ft.platform.PageHeaders;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -16,17 +18,11 @@ import java.io.IOException;
  */
 @WebFilter({"/admin", "/admin/*"})
 public class AdminPageFilter extends HttpFilter {
-  static final String CSP =
-      "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
-          + " frame-ancestors 'none'; base-uri 'none'";
-
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    response.setHeader("Content-Security-Policy", CSP);
-    response.setHeader("X-Frame-Options", "DENY");
-    response.setHeader("Cache-Control", "no-store");
+    PageHeaders.addTo(response);
     request.setCharacterEncoding("UTF-8");
     if ("POST".equals(request.getMethod()) && !Csrf.isValid(request)) {
       Pages.problem(

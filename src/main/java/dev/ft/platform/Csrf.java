@@ -1,4 +1,4 @@
-package dev.ft.admin.boundary;
+package dev.ft.platform;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,21 +12,22 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * A random token carried by every form of the admin page and checked on POST. Signed in, it lives
- * in the session, which sign-in creates, so no token from before sign-in survives it. Before
- * sign-in a stranger's request may leave nothing behind on the server, so the sign-in form's token
- * is a double-submit cookie instead: the form repeats the cookie's value, which a page on another
- * site can neither read nor set ({@code __Host-}: this host only, HTTPS only).
+ * A random token carried by every form of the admin page and the share-link pages, checked on POST.
+ * Signed in, it lives in the session, which sign-in creates, so no token from before sign-in
+ * survives it. Before sign-in a stranger's request may leave nothing behind on the server, so the
+ * sign-in form's token is a double-submit cookie instead: the form repeats the cookie's value,
+ * which a page on another site can neither read nor set ({@code __Host-}: this host only, HTTPS
+ * only).
  */
-final class Csrf {
-  static final String FIELD = "csrf";
-  static final String COOKIE = "__Host-ft-csrf";
+public final class Csrf {
+  public static final String FIELD = "csrf";
+  public static final String COOKIE = "__Host-ft-csrf";
   private static final String ATTRIBUTE = "ft.csrf";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private Csrf() {}
 
-  static String tokenFor(HttpServletRequest request, HttpServletResponse response) {
+  public static String tokenFor(HttpServletRequest request, HttpServletResponse response) {
     HttpSession session = request.getSession(false);
     if (session != null) {
       if (session.getAttribute(ATTRIBUTE) instanceof String token) {
@@ -50,7 +51,7 @@ final class Csrf {
             });
   }
 
-  static boolean isValid(HttpServletRequest request) {
+  public static boolean isValid(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     Optional<String> expected =
         session != null
