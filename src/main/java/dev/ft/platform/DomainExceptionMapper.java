@@ -15,7 +15,9 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
     if (e instanceof ProblemHeaders extra) {
       extra.problemHeaders().forEach(response::header);
     }
-    if (e.kind() == DomainException.Kind.NOT_AUTHENTICATED) {
+    if (e.kind() == DomainException.Kind.NOT_AUTHENTICATED
+        && !(e instanceof ProblemHeaders extra
+            && extra.problemHeaders().containsKey("WWW-Authenticate"))) {
       response.header("WWW-Authenticate", Challenge.HEADER_VALUE);
     }
     return response.build();

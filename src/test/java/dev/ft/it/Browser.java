@@ -30,7 +30,21 @@ public final class Browser implements AutoCloseable {
   }
 
   public static Browser open(Api api) {
+    return open(api, null);
+  }
+
+  /** A browser that saves what it downloads into {@code downloads}, without asking. */
+  public static Browser open(Api api, Path downloads) {
     ChromeOptions options = new ChromeOptions();
+    if (downloads != null) {
+      options.setExperimentalOption(
+          "prefs",
+          java.util.Map.of(
+              "download.default_directory",
+              downloads.toAbsolutePath().toString(),
+              "download.prompt_for_download",
+              false));
+    }
     options.setBinary("/usr/bin/chromium");
     options.addArguments(
         "--headless=new",

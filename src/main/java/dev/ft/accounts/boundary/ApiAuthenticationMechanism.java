@@ -7,6 +7,7 @@ import dev.ft.platform.Challenge;
 import dev.ft.platform.Failures;
 import dev.ft.platform.Problem;
 import dev.ft.platform.PublicUrl;
+import dev.ft.platform.RecipientPaths;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -26,7 +27,8 @@ import java.util.Set;
  * Basic, both checked by the identity stores, and the admin page's signed-in session ({@link
  * BrowserSessions}). Requests without credentials pass through as anonymous; the resources' role
  * declarations decide whether anonymous is enough. Wrong credentials are refused here, with a
- * problem document, whatever the resource.
+ * problem document, whatever the resource. On a share link's paths ({@link RecipientPaths}) the
+ * header carries the link's password, so it is left to the link.
  */
 @ApplicationScoped
 public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -40,7 +42,10 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String authorization = request.getHeader("Authorization");
-    if (authorization == null || authorization.isBlank() || BrowserSessions.isPage(request)) {
+    if (authorization == null
+        || authorization.isBlank()
+        || BrowserSessions.isPage(request)
+        || RecipientPaths.matches(request)) {
       return fromSession(request, context);
     }
     try {

@@ -5,14 +5,14 @@ import java.util.Base64;
 import java.util.Optional;
 
 /** The two {@code Authorization} schemes the API takes; anything else carries no credential. */
-sealed interface AuthorizationHeader {
+public sealed interface AuthorizationHeader {
 
   record Bearer(String token) implements AuthorizationHeader {}
 
   record Basic(String username, String password) implements AuthorizationHeader {}
 
   /** Empty for an unknown scheme or a Basic value that is not base64 of {@code user:password}. */
-  static Optional<AuthorizationHeader> parse(String header) {
+  public static Optional<AuthorizationHeader> parse(String header) {
     String value = header.strip();
     int space = value.indexOf(' ');
     String scheme = space < 0 ? value : value.substring(0, space);

@@ -9,7 +9,11 @@ import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Login throttling by username and by client address, with the limits from configuration. */
+/**
+ * Password throttling by subject (a username, a share link) and by client address, with the login
+ * limits from configuration. A share link's password is guessed like a login, so both count against
+ * the same address.
+ */
 @ApplicationScoped
 public class LoginThrottle {
 
@@ -46,7 +50,16 @@ public class LoginThrottle {
 
   /** The longer wait of the two keys, if either is locked out. */
   public Optional<Duration> lockedFor(String username, String address) {
-    Optional<Duration> user = byUser.lockedFor(userKey(username));
+    return lockedForKey(userKey(username), address);
+  }
+
+  /** As {@link #lockedFor}, for the password of a share link. */
+  public Optional<Duration> linkLockedFor(String linkId, String address) {
+    return lockedForKey(linkKey(linkId), address);
+  }
+
+  private Optional<Duration> lockedForKey(String subjectKey, String address) {
+    Optional<Duration> user = byUser.lockedFor(subjectKey);
     Optional<Duration> addr = byAddress.lockedFor(address);
     if (user.isPresent() && addr.isPresent()) {
       return Optional.of(user.get().compareTo(addr.get()) >= 0 ? user.get() : addr.get());
@@ -56,7 +69,19 @@ public class LoginThrottle {
 
   /** Records a failed login; answers true when it started a lock-out (worth an audit row). */
   public boolean recordFailure(String username, String address) {
-    boolean userLocked = byUser.recordFailure(userKey(username));
+    return recordFailureOf(userKey(username), address);
+  }
+
+  public boolean recordLinkFailure(String linkId, String address) {
+    return recordFailureOf(linkKey(linkId), address);
+  }
+
+  public void recordLinkSuccess(String linkId) {
+    byUser.recordSuccess(linkKey(linkId));
+  }
+
+  private boolean recordFailureOf(String subjectKey, String address) {
+    boolean userLocked = byUser.recordFailure(subjectKey);
     boolean addressLocked = byAddress.recordFailure(address);
     return userLocked || addressLocked;
   }
@@ -64,6 +89,11 @@ public class LoginThrottle {
   /** A successful login clears its username's failures; the address keeps its count. */
   public void recordSuccess(String username) {
     byUser.recordSuccess(userKey(username));
+  }
+
+  /** A space never occurs in a username's key, so links and users never share a count. */
+  private static String linkKey(String linkId) {
+    return "link " + linkId;
   }
 
   private static String userKey(String username) {

@@ -10,7 +10,7 @@ public class TooManyAttempts extends RetryLater {
     this(wait, "Too many failed logins", "Too many failed logins for this account or address");
   }
 
-  TooManyAttempts(Duration wait, String title, String what) {
+  public TooManyAttempts(Duration wait, String title, String what) {
     super(wait, title, what);
   }
 }

@@ -10,7 +10,9 @@ public enum AuditAction {
   ROLE("role"),
   DELETE_USER("delete-user"),
   PASSWORD("password"),
-  LOGIN_THROTTLED("login-throttled");
+  LOGIN_THROTTLED("login-throttled"),
+  LINK("link"),
+  UNLINK("unlink");
 
   private final String wireName;
 

@@ -44,8 +44,26 @@ public class Downloads {
     }
   }
 
+  /**
+   * The last word on a download that is about to send bytes, given what it would send; refuses by
+   * throwing. A share link counts its downloads here.
+   */
+  public interface Admission {
+    void admit(StoredFile file, Optional<ByteRange> range);
+  }
+
   public Download open(
       String actor, String ownerName, String name, FileCatalog.Access access, Conditions request) {
+    return open(actor, ownerName, name, access, request, (file, range) -> {});
+  }
+
+  public Download open(
+      String actor,
+      String ownerName,
+      String name,
+      FileCatalog.Access access,
+      Conditions request,
+      Admission admission) {
     for (int attempt = 1; ; attempt++) {
       StoredFile file = catalog.require(ownerName, name, access);
       String etag = etagOf(file);
@@ -60,6 +78,12 @@ public class Downloads {
       }
       try {
         FileStore.OpenBlob blob = store.open(file.storageKey());
+        try {
+          admission.admit(file, range);
+        } catch (RuntimeException e) {
+          blob.close();
+          throw e;
+        }
         if (isAudited(actor, file)) {
           audit.record(
               actor,
