@@ -57,6 +57,31 @@ class AdminPageIT extends ServerIT {
   }
 
   @Test
+  void anAdminSeesEveryLiveLinkAndRevokesOne() {
+    Res created =
+        api.sendJson(
+            "POST",
+            "/api/v1/links",
+            seeded,
+            "{\"file\":\""
+                + XSS_NAME.replace("\"", "\\\"")
+                + "\",\"expiresIn\":\"1d\",\"maxDownloads\":5}");
+    assertEquals(201, created.status(), created.toString());
+    String id = created.object().getString("id");
+    String download =
+        java.net.URI.create(created.object().getString("url")).getPath() + "/download";
+    signInAsAdmin();
+    browser.go("/admin/links");
+    var row = browser.find("#link-" + id);
+    assertEquals(XSS_NAME, row.findElement(By.cssSelector("td.name")).getText(), "shown, not run");
+    assertTrue(row.getText().contains(seeded.username()) && row.getText().contains("0 of 5"));
+    browser.clickAndWait(row.findElement(By.cssSelector("button.revoke")));
+    assertTrue(browser.text("#notice").contains(id), browser.text("#notice"));
+    assertTrue(browser.driver().findElements(By.id("link-" + id)).isEmpty(), "gone from the list");
+    assertEquals(404, api.get(download, Caller.ANONYMOUS).status(), "and dead for its holder");
+  }
+
+  @Test
   void anAdminSeesUsersTotalsAndAUsersFiles() {
     signInAsAdmin();
     var row = browser.row("data-user", seeded.username());
