@@ -3,6 +3,7 @@ package dev.ft.client;
 import dev.ft.client.commands.AdminCommand;
 import dev.ft.client.commands.DownloadCommand;
 import dev.ft.client.commands.GetCommand;
+import dev.ft.client.commands.LinkCommand;
 import dev.ft.client.commands.LoginCommand;
 import dev.ft.client.commands.LogoutCommand;
 import dev.ft.client.commands.LsCommand;
@@ -51,6 +52,9 @@ import picocli.CommandLine.Spec;
       SharedCommand.class,
       PublicCommand.class,
       GetCommand.class,
+      LinkCommand.class,
+      LinkCommand.Links.class,
+      LinkCommand.Unlink.class,
       AdminCommand.class,
       ShellCommand.class
     })

@@ -19,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Uploads from disk and downloads to disk in constant memory. Downloads go to a hidden {@code
@@ -63,14 +64,23 @@ public final class Transfers {
 
   /** GETs a file into {@code dir/name}; never replaces an existing file unless told to. */
   public Path download(Session session, String apiPath, Path dir, String name, boolean overwrite) {
+    return download(() -> client.request(apiPath, session), dir, name, overwrite);
+  }
+
+  /**
+   * GETs a file into {@code dir/name} with requests from {@code requests} (one per attempt),
+   * resuming a part left by an interrupted run.
+   */
+  public Path download(
+      Supplier<HttpRequest.Builder> requests, Path dir, String name, boolean overwrite) {
     try {
-      return fetch(session, apiPath, dir, name, overwrite);
+      return fetch(requests, dir, name, overwrite);
     } catch (ServerClient.ServerFailure e) {
       if (e.status() != 416) {
         throw e;
       }
       discardPart(dir, name); // the part no longer fits the file on the server: start over
-      return fetch(session, apiPath, dir, name, overwrite);
+      return fetch(requests, dir, name, overwrite);
     }
   }
 
@@ -83,7 +93,8 @@ public final class Transfers {
     }
   }
 
-  private Path fetch(Session session, String apiPath, Path dir, String name, boolean overwrite) {
+  private Path fetch(
+      Supplier<HttpRequest.Builder> requests, Path dir, String name, boolean overwrite) {
     requireLocalName(name);
     Path target = dir.resolve(name);
     if (Files.exists(target) && !overwrite) {
@@ -98,7 +109,7 @@ public final class Transfers {
           have > 0 && Files.exists(etagFile)
               ? Optional.of(Files.readString(etagFile))
               : Optional.empty();
-      HttpRequest.Builder request = client.request(apiPath, session).GET();
+      HttpRequest.Builder request = requests.get().GET();
       etag.ifPresent(tag -> request.header("Range", "bytes=" + have + "-").header("If-Range", tag));
       HttpResponse<InputStream> response = client.send(request.build());
       boolean resumed = response.statusCode() == 206;
@@ -166,7 +177,7 @@ public final class Transfers {
     }
   }
 
-  static void requireLocalName(String name) {
+  public static void requireLocalName(String name) {
     if (name.isEmpty()
         || name.contains("/")
         || name.contains("\\")

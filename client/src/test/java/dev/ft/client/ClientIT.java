@@ -217,6 +217,64 @@ class ClientIT {
   }
 
   @Test
+  void aShareLinkIsMadeListedFetchedWithItsPasswordAndRevoked() throws IOException {
+    newUser(run);
+    Path file = localFile("handout.pdf", 200_000, 7);
+    assertOk(run.ft("upload", file.toString()));
+    Run.Result made =
+        run.withStdin(
+            "open sesame 42\n",
+            "link",
+            "handout.pdf",
+            "--expires",
+            "2d",
+            "--password-stdin",
+            "--max-downloads",
+            "2");
+    assertOk(made);
+    String url = made.out().lines().findFirst().orElseThrow();
+    assertTrue(url.startsWith(SERVER + "/s/"), "the URL comes first: " + made);
+    String id =
+        made.out()
+            .lines()
+            .filter(l -> l.startsWith("link "))
+            .findFirst()
+            .orElseThrow()
+            .split(" ")[1];
+    assertTrue(run.ft("links").out().contains(id), "listed");
+
+    Run stranger = run.as(home.resolve("stranger-config"));
+    Path got = home.resolve("stranger-downloads");
+    assertFails(
+        Failure.NOT_FOUND,
+        "password is wrong",
+        stranger.withStdin(
+            "wrong password\n", "get", url, "--password-stdin", "-o", got.toString()));
+    assertOk(
+        stranger.withStdin(
+            "open sesame 42\n", "get", url, "--password-stdin", "-o", got.toString()));
+    assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(got.resolve("handout.pdf")));
+    assertTrue(run.ft("links").out().contains("1 of 2 downloads"), run.ft("links").toString());
+
+    assertOk(run.ft("unlink", id));
+    assertFalse(run.ft("links").out().contains(id), "revoked");
+    assertFails(
+        Failure.NOT_FOUND,
+        "does not exist",
+        stranger.withStdin(
+            "open sesame 42\n",
+            "get",
+            url,
+            "--password-stdin",
+            "-o",
+            got.toString(),
+            "--overwrite"));
+    assertEquals(Failure.USAGE, run.ft("link", "handout.pdf").exitCode(), "--expires is required");
+    assertFails(Failure.USAGE, "at most", run.ft("link", "handout.pdf", "--expires", "400d"));
+    assertFails(Failure.NOT_FOUND, "no link", run.ft("unlink", id));
+  }
+
+  @Test
   void anInterruptedDownloadResumesWhereItStopped() throws IOException {
     newUser(run);
     Path file = localFile("movie.bin", 3_500_000, 6);
