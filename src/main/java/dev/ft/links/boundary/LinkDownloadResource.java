@@ -5,6 +5,7 @@ import dev.ft.files.boundary.DownloadResponses;
 import dev.ft.files.control.Downloads;
 import dev.ft.files.control.FileCatalog;
 import dev.ft.files.entity.StoredFile;
+import dev.ft.links.control.LinkGate;
 import dev.ft.links.control.ShareLinks;
 import dev.ft.links.entity.ShareLink;
 import jakarta.annotation.security.PermitAll;
@@ -55,7 +56,7 @@ public class LinkDownloadResource {
     if (servletRequest.getAttribute(UNLOCKED) instanceof ShareLink link) {
       return send(link);
     }
-    throw ShareLinks.gone();
+    throw LinkGate.gone();
   }
 
   private Response send(ShareLink link) {

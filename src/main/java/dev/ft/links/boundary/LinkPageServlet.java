@@ -5,7 +5,6 @@ import dev.ft.links.control.ShareLinks;
 import dev.ft.links.entity.ShareLink;
 import dev.ft.platform.Csrf;
 import dev.ft.platform.DomainException;
-import dev.ft.platform.PageHeaders;
 import dev.ft.platform.RecipientPaths;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -32,19 +31,19 @@ public class LinkPageServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
-    String rest = rest(request);
+    String rest = StrangerPages.rest(request);
     if (rest.endsWith(DOWNLOAD)) {
-      String key = key(rest.substring(0, rest.length() - DOWNLOAD.length()));
+      String key = StrangerPages.key(rest.substring(0, rest.length() - DOWNLOAD.length()));
       if (key == null) {
-        gone(request, response);
+        StrangerPages.gone(request, response);
       } else {
         handOver(request, response, key);
       }
       return;
     }
-    Optional<ShareLink> link = links.peek(key(rest), request.getRemoteAddr());
+    Optional<ShareLink> link = links.peek(StrangerPages.key(rest), request.getRemoteAddr());
     if (link.isEmpty()) {
-      gone(request, response);
+      StrangerPages.gone(request, response);
       return;
     }
     page(request, response, link.get(), null);
@@ -54,15 +53,15 @@ public class LinkPageServlet extends HttpServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
-    String rest = rest(request);
+    String rest = StrangerPages.rest(request);
     if (!rest.endsWith(DOWNLOAD)) {
-      gone(request, response);
+      StrangerPages.gone(request, response);
       return;
     }
-    String key = key(rest.substring(0, rest.length() - DOWNLOAD.length()));
+    String key = StrangerPages.key(rest.substring(0, rest.length() - DOWNLOAD.length()));
     Optional<ShareLink> shown = links.peek(key, request.getRemoteAddr());
     if (shown.isEmpty()) {
-      gone(request, response);
+      StrangerPages.gone(request, response);
       return;
     }
     if (!Csrf.isValid(request)) {
@@ -100,33 +99,6 @@ public class LinkPageServlet extends HttpServlet {
     if (link.hasPassword()) {
       request.setAttribute(Csrf.FIELD, Csrf.tokenFor(request, response));
     }
-    render(request, response, "link");
-  }
-
-  private static void gone(HttpServletRequest request, HttpServletResponse response)
-      throws ServletException, IOException {
-    response.setStatus(404);
-    render(request, response, "link-gone");
-  }
-
-  private static void render(HttpServletRequest request, HttpServletResponse response, String jsp)
-      throws ServletException, IOException {
-    PageHeaders.addTo(response);
-    response.setContentType("text/html;charset=UTF-8");
-    request.getRequestDispatcher("/WEB-INF/jsp/" + jsp + ".jsp").forward(request, response);
-  }
-
-  /** What follows {@code /s/}, e.g. {@code KEY} or {@code KEY/download}. */
-  private static String rest(HttpServletRequest request) {
-    String info = request.getPathInfo();
-    return info == null ? "" : info.substring(1);
-  }
-
-  /** A key is URL-safe base64; anything else is no key at all. */
-  private static String key(String text) {
-    return text.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_')
-            && !text.isEmpty()
-        ? text
-        : null;
+    StrangerPages.render(request, response, "link");
   }
 }

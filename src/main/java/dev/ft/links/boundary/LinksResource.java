@@ -43,15 +43,10 @@ public class LinksResource {
     if (body == null) {
       throw DomainException.invalid(NewLink.SHAPE);
     }
-    String owner = body.owner() == null ? me() : body.owner();
-    if (!owner.equals(me()) && !security.isUserInRole(Roles.ADMIN)) {
-      throw new DomainException(
-          DomainException.Kind.FORBIDDEN,
-          "Forbidden",
-          "only an admin may make a link to another user's file");
-    }
-    ShareLinks.Created created = links.create(me(), body.toRequest(owner, clock));
-    String url = pageUrl(created.key());
+    String owner = Creators.owner(security, body.owner());
+    ShareLinks.Created created =
+        links.create(me(), owner, body.file(), body.terms(clock), body.maxDownloads());
+    String url = Creators.pageUrl(publicUrl, uri, RecipientPaths.LINK_PAGES, created.key());
     return Response.created(uri.getAbsolutePathBuilder().path(created.link().id()).build())
         .entity(LinkView.of(created.link(), url))
         .build();
@@ -67,18 +62,6 @@ public class LinksResource {
   public Response revoke(@PathParam("id") String id) {
     links.revoke(me(), me(), id);
     return Response.noContent().build();
-  }
-
-  /**
-   * The recipient's page, absolute: under FT_PUBLIC_URL, else under the address this request was
-   * sent to.
-   */
-  private String pageUrl(String key) {
-    String path = RecipientPaths.LINK_PAGES + key;
-    return publicUrl
-        .base()
-        .map(base -> base + path)
-        .orElseGet(() -> uri.getBaseUri().resolve("../.." + path).toString()); // from /api/v1/
   }
 
   private String me() {

@@ -4,21 +4,15 @@ import dev.ft.files.entity.StoredFile;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 
-/**
- * A file handed to someone without an account, until it expires, is revoked or is used up. Its
- * secret key is kept only as its SHA-256; {@link #id()} is the non-secret handle its owner sees.
- */
+/** A file handed to someone without an account, until it expires, is revoked or is used up. */
 @Entity
 @Table(name = "share_links")
 @NamedQuery(
@@ -45,35 +39,16 @@ import java.util.Objects;
         "UPDATE ShareLink l SET l.downloads = l.downloads + 1, l.lastDownloadAt = :now WHERE l.id ="
             + " :id AND l.expiresAt > :now AND (l.maxDownloads IS NULL OR l.downloads <"
             + " l.maxDownloads)")
-public class ShareLink {
+public class ShareLink extends SecretLink {
   public static final String BY_KEY_HASH = "ShareLink.byKeyHash";
   public static final String LIVE_OF_OWNER = "ShareLink.liveOfOwner";
   public static final String LIVE = "ShareLink.live";
   public static final String DELETE_EXPIRED = "ShareLink.deleteExpired";
   public static final String COUNT_START = "ShareLink.countStart";
 
-  @Id
-  @Column(name = "id", length = 12)
-  private String id;
-
-  @Column(name = "key_hash", nullable = false, length = 64)
-  private String keyHash;
-
   @ManyToOne(optional = false, fetch = FetchType.EAGER)
   @JoinColumn(name = "file_id")
   private StoredFile file;
-
-  @Column(name = "created_by", nullable = false, length = 32)
-  private String createdBy;
-
-  @Column(name = "created_at", nullable = false)
-  private Instant createdAt;
-
-  @Column(name = "expires_at", nullable = false)
-  private Instant expiresAt;
-
-  @Column(name = "password_hash", length = 100)
-  private String passwordHash;
 
   @Column(name = "max_downloads")
   private Integer maxDownloads;
@@ -84,26 +59,7 @@ public class ShareLink {
   @Column(name = "last_download_at")
   private Instant lastDownloadAt;
 
-  @Column(name = "allow_from", length = 1000)
-  private String allowFrom;
-
-  @Column(name = "note", length = 500)
-  private String note;
-
   protected ShareLink() {}
-
-  /** What the creator chose; {@code allowFrom} empty means any address. */
-  public record Terms(
-      Instant expiresAt,
-      String passwordHash,
-      Integer maxDownloads,
-      List<String> allowFrom,
-      String note) {
-    public Terms {
-      Objects.requireNonNull(expiresAt);
-      allowFrom = List.copyOf(allowFrom);
-    }
-  }
 
   public ShareLink(
       String id,
@@ -111,45 +67,15 @@ public class ShareLink {
       StoredFile file,
       String createdBy,
       Instant createdAt,
-      Terms terms) {
-    this.id = Objects.requireNonNull(id);
-    this.keyHash = Objects.requireNonNull(keyHash);
+      Terms terms,
+      Integer maxDownloads) {
+    super(id, keyHash, createdBy, createdAt, terms);
     this.file = Objects.requireNonNull(file);
-    this.createdBy = Objects.requireNonNull(createdBy);
-    this.createdAt = Objects.requireNonNull(createdAt);
-    this.expiresAt = terms.expiresAt();
-    this.passwordHash = terms.passwordHash();
-    this.maxDownloads = terms.maxDownloads();
-    this.allowFrom = terms.allowFrom().isEmpty() ? null : String.join(",", terms.allowFrom());
-    this.note = terms.note();
-  }
-
-  public String id() {
-    return id;
+    this.maxDownloads = maxDownloads;
   }
 
   public StoredFile file() {
     return file;
-  }
-
-  public String createdBy() {
-    return createdBy;
-  }
-
-  public Instant createdAt() {
-    return createdAt;
-  }
-
-  public Instant expiresAt() {
-    return expiresAt;
-  }
-
-  public boolean hasPassword() {
-    return passwordHash != null;
-  }
-
-  public String passwordHash() {
-    return passwordHash;
   }
 
   public Integer maxDownloads() {
@@ -158,18 +84,6 @@ public class ShareLink {
 
   public int downloads() {
     return downloads;
-  }
-
-  public List<String> allowFrom() {
-    return allowFrom == null ? List.of() : Arrays.asList(allowFrom.split(","));
-  }
-
-  public String note() {
-    return note;
-  }
-
-  public boolean isExpiredAt(Instant now) {
-    return !now.isBefore(expiresAt);
   }
 
   public boolean isUsedUp() {

@@ -29,7 +29,8 @@ class ShareLinkTest {
             file,
             "alice",
             NOW,
-            new ShareLink.Terms(NOW.plus(Duration.ofDays(1)), null, maxDownloads, List.of(), null));
+            new ShareLink.Terms(NOW.plus(Duration.ofDays(1)), null, List.of(), null),
+            maxDownloads);
     // what the database's counting UPDATE would have left
     set(link, "downloads", downloads);
     set(link, "lastDownloadAt", lastDownloadAt);
