@@ -43,8 +43,29 @@ public class FileCatalog {
   /** A received upload waiting to be given a name. */
   public record Incoming(String name, String contentType, ReceivedBlob received) {}
 
-  /** What {@link #commit} did for one upload. */
-  public record Committed(StoredFile file, boolean created) {}
+  /**
+   * What {@link #commit} did for one upload: the file, new or replaced, and the name it was sent
+   * as.
+   */
+  public record Committed(StoredFile file, boolean created, String requestedName) {}
+
+  /** What a commit does with a name the owner already has. */
+  public enum Collisions {
+    /** 409, nothing stored. */
+    REFUSE,
+    /** The new bytes replace the old under the same name. */
+    REPLACE,
+    /** The new file is stored beside the old one, as {@code name (2).ext}. */
+    KEEP_BOTH
+  }
+
+  /**
+   * A last check inside the commit's transaction, given what it stored; throwing rolls all of it
+   * back. A drop counts its files here.
+   */
+  public interface CommitCheck {
+    void verify(List<Committed> committed);
+  }
 
   /** Who is asking for a file, which decides what they may see. */
   public enum Access {
@@ -115,19 +136,29 @@ public class FileCatalog {
    */
   @Transactional
   public List<Committed> commit(
-      String actor, Account owner, List<Incoming> incoming, boolean replace) {
+      String actor,
+      Account owner,
+      List<Incoming> incoming,
+      Collisions collisions,
+      CommitCheck check) {
     Account locked = em.find(Account.class, owner.id(), LockModeType.PESSIMISTIC_WRITE);
     if (locked == null) {
       throw DomainException.notFound("no user '" + owner.username() + "'");
     }
     long used = bytesUsed(locked);
     List<Optional<StoredFile>> existing = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     long growth = 0;
     for (Incoming upload : incoming) {
-      Optional<StoredFile> old = find(locked, upload.name());
-      if (old.isPresent() && !replace) {
-        throw nameTaken(upload.name());
+      String name =
+          collisions == Collisions.KEEP_BOTH
+              ? freeName(locked, upload.name(), names)
+              : upload.name();
+      Optional<StoredFile> old = find(locked, name);
+      if (old.isPresent() && collisions == Collisions.REFUSE) {
+        throw nameTaken(name);
       }
+      names.add(name);
       existing.add(old);
       growth += upload.received().size() - old.map(StoredFile::size).orElse(0L);
       limits.checkFileSize(upload.received().size());
@@ -153,21 +184,34 @@ public class FileCatalog {
         replaced.add(file.storageKey());
         file.replaceContent(content, clock.instant());
       } else {
-        file = new StoredFile(locked, upload.name(), content, clock.instant());
+        file = new StoredFile(locked, names.get(i), content, clock.instant());
         em.persist(file);
       }
       audit.record(
           actor,
           AuditAction.UPLOAD,
           locked.username(),
-          upload.name(),
+          names.get(i),
           upload.received().size()
               + " bytes, sha256 "
               + upload.received().sha256()
               + (old.isPresent() ? ", replaced" : ""));
-      results.add(new Committed(file, old.isEmpty()));
+      results.add(new Committed(file, old.isEmpty(), upload.name()));
     }
+    check.verify(results);
     return results;
+  }
+
+  /**
+   * {@code name} if the owner has no such file and this commit takes it for no other, else the
+   * first free of {@code name (2).ext}, {@code name (3).ext}, …
+   */
+  private String freeName(Account owner, String name, List<String> takenNow) {
+    String candidate = name;
+    for (int n = 2; takenNow.contains(candidate) || find(owner, candidate).isPresent(); n++) {
+      candidate = FileName.numbered(name, n);
+    }
+    return candidate;
   }
 
   @Transactional

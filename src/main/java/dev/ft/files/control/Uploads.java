@@ -32,6 +32,25 @@ public class Uploads {
   @Inject StorageLimits limits;
   @Inject UploadSlots slots;
 
+  /**
+   * What a form upload may do beyond the owner's own limits: what happens to a taken name, a limit
+   * checked as parts arrive (files so far, bytes so far), and a last check inside the commit.
+   */
+  public record FormRules(
+      FileCatalog.Collisions collisions, FormLimit limit, FileCatalog.CommitCheck onCommit) {
+    public static FormRules of(boolean overwrite) {
+      return new FormRules(
+          overwrite ? FileCatalog.Collisions.REPLACE : FileCatalog.Collisions.REFUSE,
+          (files, bytes) -> {},
+          stored -> {});
+    }
+  }
+
+  /** Throws when a form has brought more files or bytes than it may. */
+  public interface FormLimit {
+    void check(int files, long bytes);
+  }
+
   /** A raw upload to one name, replacing what was there. */
   public FileCatalog.Committed put(
       String actor,
@@ -64,7 +83,9 @@ public class Uploads {
       }
       var incoming =
           new FileCatalog.Incoming(name, ContentTypes.decide(declaredType, name), received);
-      return catalog.commit(actor, owner, List.of(incoming), true).get(0);
+      return catalog
+          .commit(actor, owner, List.of(incoming), FileCatalog.Collisions.REPLACE, stored -> {})
+          .get(0);
     }
   }
 
@@ -75,6 +96,12 @@ public class Uploads {
    */
   public List<FileCatalog.Committed> postForm(
       String actor, String ownerName, String contentType, InputStream body, boolean overwrite) {
+    return postForm(actor, ownerName, contentType, body, FormRules.of(overwrite));
+  }
+
+  public List<FileCatalog.Committed> postForm(
+      String actor, String ownerName, String contentType, InputStream body, FormRules rules) {
+    boolean keepBoth = rules.collisions() == FileCatalog.Collisions.KEEP_BOTH;
     MultipartReader form = new MultipartReader(body, MultipartReader.boundaryOf(contentType));
     Account owner = accounts.require(ownerName);
     long used = catalog.bytesUsed(owner);
@@ -82,6 +109,7 @@ public class Uploads {
     Set<String> names = new HashSet<>();
     try (UploadSlots.Slot slot = slots.take(actor)) {
       long budgetUsed = used;
+      long formBytes = 0;
       int parts = 0;
       for (Optional<MultipartReader.Part> next; (next = nextPart(form)).isPresent(); ) {
         if (++parts > MAX_PARTS) {
@@ -92,27 +120,37 @@ public class Uploads {
           continue; // other fields carry nothing we store
         }
         String name = FileName.require(part.filename());
-        if (!names.add(name)) {
+        if (!names.add(name) && !keepBoth) {
           throw DomainException.invalid("two parts are named '" + name + "'");
         }
-        Optional<StoredFile> existing = catalog.find(owner, name);
-        if (existing.isPresent() && !overwrite) {
+        Optional<StoredFile> existing = keepBoth ? Optional.empty() : catalog.find(owner, name);
+        if (existing.isPresent() && rules.collisions() == FileCatalog.Collisions.REFUSE) {
           throw FileCatalog.nameTaken(name);
         }
         long before = budgetUsed - existing.map(StoredFile::size).orElse(0L);
+        int files = incoming.size() + 1;
+        long bytesBefore = formBytes;
+        rules.limit().check(files, bytesBefore);
         ReceivedBlob received =
             receiver.receive(
-                storageOwner(owner), part.body(), -1, total -> limits.check(total, before));
+                storageOwner(owner),
+                part.body(),
+                -1,
+                total -> {
+                  limits.check(total, before);
+                  rules.limit().check(files, bytesBefore + total);
+                });
         incoming.add(
             new FileCatalog.Incoming(
                 name, ContentTypes.decide(part.contentType(), name), received));
         budgetUsed = before + received.size();
+        formBytes += received.size();
       }
       if (incoming.isEmpty()) {
         throw DomainException.invalid(
             "the form has no part named '" + FORM_FIELD + "' with a filename");
       }
-      return catalog.commit(actor, owner, incoming, overwrite);
+      return catalog.commit(actor, owner, incoming, rules.collisions(), rules.onCommit());
     } finally {
       incoming.forEach(upload -> upload.received().close());
     }

@@ -51,6 +51,25 @@ public final class FileName {
     return name;
   }
 
+  /**
+   * The {@code n}th name for a file stored beside others of the same name: {@code report (2).pdf},
+   * the number before the extension; the stem is shortened if the name would grow too long.
+   */
+  public static String numbered(String name, int n) {
+    int dot = name.lastIndexOf('.');
+    String stem = dot > 0 ? name.substring(0, dot) : name;
+    String extension = dot > 0 ? name.substring(dot) : "";
+    String suffix = " (" + n + ")" + extension;
+    while (!stem.isEmpty() && bytes(stem + suffix) > MAX_BYTES) {
+      stem = stem.substring(0, stem.offsetByCodePoints(stem.length(), -1));
+    }
+    return stem + suffix;
+  }
+
+  private static int bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8).length;
+  }
+
   private static boolean isPairedSurrogate(String s, int i) {
     char c = s.charAt(i);
     if (Character.isHighSurrogate(c)) {

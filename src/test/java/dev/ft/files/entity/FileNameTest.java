@@ -2,8 +2,10 @@ package dev.ft.files.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ft.platform.DomainException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -62,5 +64,17 @@ class FileNameTest {
     } else {
       assertThrows(DomainException.class, () -> FileName.require(name));
     }
+  }
+
+  @Test
+  void aNameStoredBesideItsTwinGetsANumberBeforeTheExtension() {
+    assertEquals("report (2).pdf", FileName.numbered("report.pdf", 2));
+    assertEquals("archive.tar (3).gz", FileName.numbered("archive.tar.gz", 3));
+    assertEquals("README (2)", FileName.numbered("README", 2));
+    assertEquals(".env (2)", FileName.numbered(".env", 2), "a leading dot is no extension");
+    String longest = "é".repeat(125) + ".txt"; // 254 bytes
+    String numbered = FileName.numbered(longest, 12);
+    assertEquals(numbered, FileName.require(numbered), "still a valid name");
+    assertTrue(numbered.endsWith("é (12).txt"), numbered);
   }
 }
