@@ -12,7 +12,9 @@ public enum AuditAction {
   PASSWORD("password"),
   LOGIN_THROTTLED("login-throttled"),
   LINK("link"),
-  UNLINK("unlink");
+  UNLINK("unlink"),
+  DROP("drop"),
+  UNDROP("undrop");
 
   private final String wireName;
 
