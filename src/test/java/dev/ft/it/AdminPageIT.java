@@ -57,7 +57,7 @@ class AdminPageIT extends ServerIT {
   }
 
   @Test
-  void anAdminSeesEveryLiveLinkAndRevokesOne() {
+  void anAdminSeesEveryLiveLinkAndDropAndRevokesThem() {
     Res created =
         api.sendJson(
             "POST",
@@ -79,6 +79,21 @@ class AdminPageIT extends ServerIT {
     assertTrue(browser.text("#notice").contains(id), browser.text("#notice"));
     assertTrue(browser.driver().findElements(By.id("link-" + id)).isEmpty(), "gone from the list");
     assertEquals(404, api.get(download, Caller.ANONYMOUS).status(), "and dead for its holder");
+
+    Res drop =
+        api.sendJson(
+            "POST",
+            "/api/v1/drops",
+            seeded,
+            "{\"expiresIn\":\"1d\",\"note\":\"" + XSS_NAME + "\"}");
+    assertEquals(201, drop.status(), drop.toString());
+    String dropId = drop.object().getString("id");
+    browser.go("/admin/links");
+    var dropRow = browser.find("#drop-" + dropId);
+    assertEquals(XSS_NAME, dropRow.findElement(By.cssSelector("td.note")).getText());
+    browser.clickAndWait(dropRow.findElement(By.cssSelector("button.revoke")));
+    assertTrue(browser.text("#notice").contains(dropId), browser.text("#notice"));
+    assertEquals(0, api.get("/api/v1/drops", seeded).array().size(), "revoked");
   }
 
   @Test

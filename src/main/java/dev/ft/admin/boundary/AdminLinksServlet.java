@@ -1,5 +1,7 @@
 package dev.ft.admin.boundary;
 
+import dev.ft.files.control.HumanBytes;
+import dev.ft.links.control.Drops;
 import dev.ft.links.control.ShareLinks;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -9,11 +11,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** Every live share link (owner, file, expiry, uses), each with a button that revokes it. */
+/**
+ * Every live share link (owner, file, expiry, uses) and drop (owner, expiry, what it took), each
+ * with a button that revokes it.
+ */
 @WebServlet("/admin/links")
 public class AdminLinksServlet extends HttpServlet {
 
   @Inject ShareLinks links;
+  @Inject Drops drops;
 
   /** A row of the links table. */
   public record LinkRow(
@@ -23,6 +29,17 @@ public class AdminLinksServlet extends HttpServlet {
       String createdBy,
       String expires,
       String uses,
+      boolean hasPassword,
+      String allowFrom,
+      String note) {}
+
+  /** A row of the drops table. */
+  public record DropRow(
+      String id,
+      String owner,
+      String createdBy,
+      String expires,
+      String received,
       boolean hasPassword,
       String allowFrom,
       String note) {}
@@ -46,6 +63,27 @@ public class AdminLinksServlet extends HttpServlet {
                         String.join(", ", l.allowFrom()),
                         l.note()))
             .toList());
+    request.setAttribute(
+        "drops",
+        drops.all().stream()
+            .map(
+                d ->
+                    new DropRow(
+                        d.id(),
+                        d.owner().username(),
+                        d.createdBy(),
+                        Pages.when(d.expiresAt()),
+                        d.filesReceived()
+                            + (d.maxFiles() == null ? "" : " of " + d.maxFiles())
+                            + " files, "
+                            + HumanBytes.format(d.bytesReceived())
+                            + (d.maxBytes() == null
+                                ? ""
+                                : " of " + HumanBytes.format(d.maxBytes())),
+                        d.hasPassword(),
+                        String.join(", ", d.allowFrom()),
+                        d.note()))
+            .toList());
     Pages.render(request, response, "links");
   }
 
@@ -57,6 +95,10 @@ public class AdminLinksServlet extends HttpServlet {
         Pages.attempt(
             () -> {
               String id = Pages.required(request, "id");
+              if ("drop".equals(request.getParameter("kind"))) {
+                drops.revoke(actor, null, id);
+                return "Drop " + id + " was revoked.";
+              }
               links.revoke(actor, null, id);
               return "Link " + id + " was revoked.";
             });
