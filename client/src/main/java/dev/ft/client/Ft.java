@@ -2,6 +2,7 @@ package dev.ft.client;
 
 import dev.ft.client.commands.AdminCommand;
 import dev.ft.client.commands.DownloadCommand;
+import dev.ft.client.commands.DropCommand;
 import dev.ft.client.commands.GetCommand;
 import dev.ft.client.commands.LinkCommand;
 import dev.ft.client.commands.LoginCommand;
@@ -55,6 +56,9 @@ import picocli.CommandLine.Spec;
       LinkCommand.class,
       LinkCommand.Links.class,
       LinkCommand.Unlink.class,
+      DropCommand.class,
+      DropCommand.Drops.class,
+      DropCommand.Undrop.class,
       AdminCommand.class,
       ShellCommand.class
     })

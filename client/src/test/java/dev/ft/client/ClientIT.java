@@ -275,6 +275,33 @@ class ClientIT {
   }
 
   @Test
+  void aDropIsMadeListedAndRevoked() {
+    String me = newUser(run);
+    Run.Result made = run.ft("drop", "--expires", "3d", "--max-files", "20", "--max-bytes", "2GiB");
+    assertOk(made);
+    String url = made.out().lines().findFirst().orElseThrow();
+    assertTrue(url.startsWith(SERVER + "/d/"), "the URL comes first: " + made);
+    String id =
+        made.out()
+            .lines()
+            .filter(l -> l.startsWith("drop "))
+            .findFirst()
+            .orElseThrow()
+            .split(" ")[1];
+    assertTrue(made.out().contains("into " + me + "'s files"), made.toString());
+    Run.Result listed = run.ft("drops");
+    assertTrue(
+        listed.out().contains(id) && listed.out().contains("0 of 20 files, 0 B of 2.0 GiB"),
+        listed.toString());
+    assertOk(run.ft("undrop", id));
+    assertTrue(run.ft("drops").out().contains("(no drops)"));
+    assertFails(Failure.NOT_FOUND, "no drop", run.ft("undrop", id));
+    assertFails(
+        Failure.USAGE, "not a size", run.ft("drop", "--expires", "1d", "--max-bytes", "lots"));
+    assertFails(Failure.USAGE, "maxFiles", run.ft("drop", "--expires", "1d", "--max-files", "0"));
+  }
+
+  @Test
   void anInterruptedDownloadResumesWhereItStopped() throws IOException {
     newUser(run);
     Path file = localFile("movie.bin", 3_500_000, 6);

@@ -1,14 +1,11 @@
 package dev.ft.client.commands;
 
 import dev.ft.client.FtCommand;
-import dev.ft.client.Passwords;
-import dev.ft.client.ServerClient;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,20 +17,7 @@ public class LinkCommand extends FtCommand {
   @Parameters(paramLabel = "NAME")
   String name;
 
-  @Option(
-      names = "--expires",
-      required = true,
-      paramLabel = "DURATION",
-      description = "How long the link works, e.g. 30m, 12h, 7d (the server caps it).")
-  String expires;
-
-  @Option(names = "--password", description = "Ask for a password the recipient must give.")
-  boolean password;
-
-  @Option(
-      names = "--password-stdin",
-      description = "Read the password the recipient must give from standard input.")
-  boolean passwordStdin;
+  @Mixin LinkTerms terms;
 
   @Option(
       names = "--max-downloads",
@@ -41,38 +25,11 @@ public class LinkCommand extends FtCommand {
       description = "The link dies after N downloads.")
   Integer maxDownloads;
 
-  @Option(
-      names = "--allow-from",
-      paramLabel = "CIDR",
-      description = "Only addresses in this range may use it (repeatable), e.g. 192.0.2.0/24.")
-  List<String> allowFrom;
-
-  @Option(names = "--note", paramLabel = "TEXT", description = "A note shown on the link's page.")
-  String note;
-
-  @Option(
-      names = "--owner",
-      paramLabel = "USER",
-      description = "Admins: link a file of another user.")
-  String owner;
-
   @Override
   protected void run() {
-    JsonObjectBuilder body = Json.createObjectBuilder().add("file", name).add("expiresIn", expires);
-    if (password || passwordStdin) {
-      body.add("password", Passwords.read(passwordStdin, "Password for the link: "));
-    }
+    JsonObjectBuilder body = terms.body().add("file", name);
     if (maxDownloads != null) {
       body.add("maxDownloads", maxDownloads);
-    }
-    if (allowFrom != null) {
-      body.add("allowFrom", Json.createArrayBuilder(allowFrom));
-    }
-    if (note != null) {
-      body.add("note", note);
-    }
-    if (owner != null) {
-      body.add("owner", owner);
     }
     JsonObject link = client().sendJson("POST", "/links", ft().requireSession(), body.build());
     out().println(link.getString("url"));
@@ -128,19 +85,9 @@ public class LinkCommand extends FtCommand {
 
   /** Revokes a link at once. */
   @Command(name = "unlink", description = "Revoke one of your share links at once.")
-  public static class Unlink extends FtCommand {
-    @Parameters(paramLabel = "ID")
-    String id;
-
-    @Override
-    protected void run() {
-      client()
-          .send(
-              client()
-                  .request("/links/" + ServerClient.segment(id), ft().requireSession())
-                  .DELETE()
-                  .build());
-      out().println("revoked link " + id);
+  public static class Unlink extends RevokeCommand {
+    public Unlink() {
+      super("/links/", "link");
     }
   }
 }
