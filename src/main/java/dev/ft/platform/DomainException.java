@@ -16,6 +16,12 @@ public class DomainException extends RuntimeException {
     TOO_LARGE,
     TOO_MANY_ATTEMPTS,
     RANGE_NOT_SATISFIABLE,
+    /** Something that was there and has run out (an expired resumable upload). */
+    GONE,
+    /** Bytes that do not match the checksum sent with them (tus: 460). */
+    CHECKSUM_MISMATCH,
+    /** A body of the wrong media type. */
+    UNSUPPORTED_MEDIA_TYPE,
     INSUFFICIENT_STORAGE,
     UNAVAILABLE
   }

@@ -32,6 +32,9 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
       case CONFLICT -> 409;
       case TOO_LARGE -> 413;
       case RANGE_NOT_SATISFIABLE -> 416;
+      case GONE -> 410;
+      case UNSUPPORTED_MEDIA_TYPE -> 415;
+      case CHECKSUM_MISMATCH -> 460;
       case TOO_MANY_ATTEMPTS -> 429;
       case UNAVAILABLE -> 503;
       case INSUFFICIENT_STORAGE -> 507;

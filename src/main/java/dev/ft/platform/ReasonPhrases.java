@@ -18,6 +18,7 @@ final class ReasonPhrases {
       Map.of(
           422, "Unprocessable Content",
           429, "Too Many Requests",
+          460, "Checksum Mismatch",
           507, "Insufficient Storage");
 
   private ReasonPhrases() {}

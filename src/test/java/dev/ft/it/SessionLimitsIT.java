@@ -12,9 +12,9 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs on a server of its own (see the session-limits execution in pom.xml) whose tokens live 4
- * seconds and which allows the default 30 failed logins per address. The address lock-out is tested
- * from an address of its own, so the tests may run in any order.
+ * Runs on a server of its own (see the session-limits execution in pom.xml) whose tokens and
+ * unfinished uploads live 4 seconds and which allows the default 30 failed logins per address. The
+ * address lock-out is tested from an address of its own, so the tests may run in any order.
  */
 class SessionLimitsIT extends ServerIT {
 
@@ -130,5 +130,44 @@ class SessionLimitsIT extends ServerIT {
     Res audit =
         guesser.get("/api/v1/admin/audit?limit=20", Caller.basic("admin", api.adminPassword()));
     assertEquals(429, audit.status(), "HTTP Basic from the same address waits too");
+  }
+
+  @Test
+  void anUnfinishedUploadExpiresWithItsBytesAndFreesItsSpace() {
+    Caller admin = Caller.basic("admin", api.adminPassword()); // Basic: no token to expire
+    Caller owner = Caller.basic(api.register("tus").username(), Api.PASSWORD);
+    Res created =
+        api.send(
+            owner.sign(
+                api.request("/api/v1/uploads")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                    .header("Tus-Resumable", "1.0.0")
+                    .header("Upload-Length", "8000000")
+                    .header("Upload-Metadata", "filename ZXhwaXJpbmcuYmlu")));
+    assertEquals(201, created.status(), created.toString());
+    assertTrue(created.header("Upload-Expires").endsWith("GMT"), created.toString());
+    String path = java.net.URI.create(created.header("Location")).getPath();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> api.get("/api/v1/admin/uploads", admin).array().isEmpty());
+    Res head =
+        api.send(
+            owner.sign(
+                api.request(path)
+                    .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())
+                    .header("Tus-Resumable", "1.0.0")));
+    assertTrue(head.status() == 404 || head.status() == 410, head.toString());
+    assertEquals("[]", api.get("/api/v1/uploads", owner).text());
+    for (int i = 0; i < 3; i++) { // 24 MB of the 24 MiB quota: only if nothing is still reserved
+      Res again =
+          api.send(
+              owner.sign(
+                  api.request("/api/v1/uploads")
+                      .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                      .header("Tus-Resumable", "1.0.0")
+                      .header("Upload-Length", "8000000")
+                      .header("Upload-Metadata", "filename ZXhwaXJpbmcuYmlu")));
+      assertEquals(201, again.status(), again.toString());
+    }
   }
 }

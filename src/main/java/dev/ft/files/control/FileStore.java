@@ -1,6 +1,7 @@
 package dev.ft.files.control;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.util.Set;
@@ -28,6 +29,21 @@ public interface FileStore {
     }
   }
 
+  /**
+   * The bytes of a resumable upload so far, kept under the upload's id across requests and restarts
+   * until promoted like any pending blob, or discarded.
+   */
+  interface ResumablePart extends PendingBlob {
+    /** Drops every byte from {@code offset} on (never acknowledged), and writes on from there. */
+    void resumeAt(long offset) throws IOException;
+
+    /** Puts the bytes written so far on disk, and keeps writing. */
+    void force() throws IOException;
+
+    /** Reads the bytes written, from the first. */
+    InputStream read() throws IOException;
+  }
+
   /** The bytes of a stored blob, opened for reading; stays readable if the blob is deleted. */
   interface OpenBlob extends AutoCloseable {
     long size() throws IOException;
@@ -39,6 +55,15 @@ public interface FileStore {
   }
 
   PendingBlob create(String owner) throws IOException;
+
+  /** The part of the resumable upload {@code id} (URL-safe base64), made empty if new. */
+  ResumablePart part(String id) throws IOException;
+
+  /** Removes a resumable upload's part. */
+  void deletePart(String id);
+
+  /** The ids of every resumable upload's part, for removing those no upload names. */
+  Set<String> partIds() throws IOException;
 
   /** Makes the pending bytes permanent under a fresh key for that owner, and returns the key. */
   String promote(PendingBlob blob, String owner) throws IOException;

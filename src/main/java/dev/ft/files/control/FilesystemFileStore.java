@@ -4,6 +4,7 @@ import dev.ft.platform.DataFolder;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
@@ -32,8 +33,11 @@ public class FilesystemFileStore implements FileStore {
   private static final Pattern OWNER = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
   private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}/[0-9a-f-]{36}");
 
+  private static final Pattern PART_ID = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+
   private Path files;
   private Path pending;
+  private Path parts;
 
   @PostConstruct
   void init() {
@@ -46,9 +50,11 @@ public class FilesystemFileStore implements FileStore {
             .orElseGet(() -> DataFolder.from(config));
     files = root.resolve("files");
     pending = root.resolve("tmp");
+    parts = root.resolve("uploads");
     try {
       Files.createDirectories(files);
       Files.createDirectories(pending);
+      Files.createDirectories(parts);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create the storage folders under " + root, e);
     }
@@ -60,6 +66,43 @@ public class FilesystemFileStore implements FileStore {
     FileChannel channel =
         FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     return new PendingFile(path, channel);
+  }
+
+  @Override
+  public ResumablePart part(String id) throws IOException {
+    Path path = partPath(id);
+    FileChannel channel =
+        FileChannel.open(
+            path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    return new PartFile(path, channel);
+  }
+
+  @Override
+  public void deletePart(String id) {
+    try {
+      Files.deleteIfExists(partPath(id));
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Could not delete upload part {0}: {1}", new Object[] {id, e});
+    }
+  }
+
+  @Override
+  public Set<String> partIds() throws IOException {
+    Set<String> ids = new HashSet<>();
+    try (DirectoryStream<Path> all = Files.newDirectoryStream(parts, "*.part")) {
+      for (Path part : all) {
+        String name = part.getFileName().toString();
+        ids.add(name.substring(0, name.length() - ".part".length()));
+      }
+    }
+    return ids;
+  }
+
+  private Path partPath(String id) throws NoSuchFileException {
+    if (id == null || !PART_ID.matcher(id).matches()) {
+      throw new NoSuchFileException(String.valueOf(id));
+    }
+    return parts.resolve(id + ".part");
   }
 
   @Override
@@ -137,7 +180,10 @@ public class FilesystemFileStore implements FileStore {
 
   @Override
   public boolean isWritable() {
-    return Files.isDirectory(files) && Files.isWritable(files) && Files.isWritable(pending);
+    return Files.isDirectory(files)
+        && Files.isWritable(files)
+        && Files.isWritable(pending)
+        && Files.isWritable(parts);
   }
 
   private Path pathOf(String key) throws NoSuchFileException {
@@ -168,9 +214,9 @@ public class FilesystemFileStore implements FileStore {
     }
   }
 
-  private static final class PendingFile implements PendingBlob {
-    private final Path path;
-    private final FileChannel channel;
+  private static class PendingFile implements PendingBlob {
+    final Path path;
+    final FileChannel channel;
     private volatile boolean promoted;
     private volatile boolean discarded;
 
@@ -207,6 +253,37 @@ public class FilesystemFileStore implements FileStore {
             "Could not remove the unfinished upload {0}: {1}",
             new Object[] {path, e});
       }
+    }
+  }
+
+  /** A part kept in {@code uploads/}, out of reach of the start-up clean-up of {@code tmp/}. */
+  private static final class PartFile extends PendingFile implements ResumablePart {
+    PartFile(Path path, FileChannel channel) {
+      super(path, channel);
+    }
+
+    @Override
+    public void resumeAt(long offset) throws IOException {
+      if (channel.size() > offset) {
+        channel.truncate(offset);
+      }
+      channel.position(offset);
+    }
+
+    @Override
+    public void force() throws IOException {
+      channel.force(false);
+    }
+
+    @Override
+    public InputStream read() throws IOException {
+      return Files.newInputStream(path);
+    }
+
+    /** Closing a part keeps its bytes for the next piece; only {@link #discard} removes them. */
+    @Override
+    public void close() {
+      closeQuietly(channel);
     }
   }
 }

@@ -8,7 +8,8 @@ public class LimitExceeded extends DomainException {
   /** Which limit was hit. */
   public enum Limit {
     MAX_FILE_SIZE("maximum file size"),
-    USER_QUOTA("per-user quota");
+    USER_QUOTA("per-user quota"),
+    UPLOAD_LENGTH("Upload-Length declared at creation");
 
     private final String label;
 

@@ -1,0 +1,35 @@
+package dev.ft.files.boundary;
+
+import dev.ft.files.entity.ResumableUpload;
+import java.time.Instant;
+import java.util.List;
+
+/** An unfinished resumable upload as its owner and admins see it. */
+public record UploadView(
+    String id,
+    String owner,
+    String name,
+    long offset,
+    long length,
+    String visibility,
+    boolean overwrite,
+    Instant createdAt,
+    Instant expiresAt) {
+
+  static UploadView of(ResumableUpload upload) {
+    return new UploadView(
+        upload.id(),
+        upload.owner().username(),
+        upload.fileName(),
+        upload.offset(),
+        upload.length(),
+        upload.visibility().wireName(),
+        upload.overwrite(),
+        upload.createdAt(),
+        upload.expiresAt());
+  }
+
+  static List<UploadView> of(List<ResumableUpload> uploads) {
+    return uploads.stream().map(UploadView::of).toList();
+  }
+}

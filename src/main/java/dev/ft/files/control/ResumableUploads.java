@@ -1,0 +1,353 @@
+package dev.ft.files.control;
+
+import dev.ft.accounts.control.Accounts;
+import dev.ft.accounts.entity.Account;
+import dev.ft.files.entity.ResumableUpload;
+import dev.ft.files.entity.StoredFile;
+import dev.ft.platform.DomainException;
+import dev.ft.platform.TransactionOutcomes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Uploads that can stop and go on (tus): created with their target name and length, then sent in
+ * pieces at the offset the server holds. The state is in the database and the bytes in the store,
+ * so a restart loses nothing acknowledged. The target name and length are checked at creation
+ * against the limits (counting the space other unfinished uploads reserve); the last byte stores
+ * the file exactly as a PUT does, and removes the upload in the same transaction.
+ */
+@ApplicationScoped
+public class ResumableUploads {
+  private static final Logger LOG = Logger.getLogger(ResumableUploads.class.getName());
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final int BUFFER_SIZE = 128 * 1024;
+
+  @PersistenceContext EntityManager em;
+  @Inject Accounts accounts;
+  @Inject FileCatalog catalog;
+  @Inject FileStore store;
+  @Inject StorageLimits limits;
+  @Inject TransactionOutcomes transactions;
+  @Inject UploadOffsets offsets;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "ft.upload-expiry")
+  Duration expiry;
+
+  @Inject
+  @ConfigProperty(name = "ft.max-open-uploads")
+  int maxOpen;
+
+  /** One piece sent at a time per upload on this node; a second one at once is refused. */
+  private final ConcurrentHashMap<String, Boolean> busy = new ConcurrentHashMap<>();
+
+  /** What a piece did: the offset reached, and the file if it was the last piece. */
+  public record Progress(ResumableUpload upload, long offset, Optional<StoredFile> stored) {}
+
+  @Transactional
+  public ResumableUpload create(String actor, String ownerName, ResumableUpload.Target target) {
+    Account owner =
+        em.find(Account.class, accounts.require(ownerName).id(), LockModeType.PESSIMISTIC_WRITE);
+    Instant now = clock.instant();
+    Optional<StoredFile> existing = catalog.find(owner, target.fileName());
+    if (existing.isPresent() && !target.overwrite()) {
+      throw FileCatalog.nameTaken(target.fileName());
+    }
+    long open =
+        em.createNamedQuery(ResumableUpload.COUNT_OPEN_OF_OWNER, Long.class)
+            .setParameter("owner", owner)
+            .setParameter("now", now)
+            .getSingleResult();
+    if (open >= maxOpen) {
+      throw new DomainException(
+          DomainException.Kind.TOO_MANY_ATTEMPTS,
+          "Too many unfinished uploads",
+          "You have "
+              + open
+              + " unfinished uploads, the most this server keeps (FT_MAX_OPEN_UPLOADS); finish"
+              + " or cancel one first.");
+    }
+    long reserved =
+        em.createNamedQuery(ResumableUpload.BYTES_RESERVED_BY_OWNER, Number.class)
+            .setParameter("owner", owner)
+            .setParameter("now", now)
+            .getSingleResult()
+            .longValue();
+    long used = catalog.bytesUsed(owner) - existing.map(StoredFile::size).orElse(0L);
+    limits.check(target.length(), used + reserved);
+    ResumableUpload upload =
+        new ResumableUpload(newId(), owner, actor, target, now, now.plus(expiry));
+    em.persist(upload);
+    try {
+      store.part(upload.id()).finish(); // an empty part, so every open upload has one
+    } catch (IOException e) {
+      throw StorageFailures.of(e);
+    }
+    return upload;
+  }
+
+  /** The caller's upload; someone else's, an unknown or a removed one are alike unknown. */
+  public ResumableUpload require(String ownerName, String id) {
+    ResumableUpload upload =
+        id == null || id.length() > 22 ? null : em.find(ResumableUpload.class, id);
+    if (upload == null || !upload.owner().username().equals(ownerName)) {
+      throw DomainException.notFound("no unfinished upload '" + id + "'");
+    }
+    if (upload.isExpiredAt(clock.instant())) {
+      throw new DomainException(
+          DomainException.Kind.GONE,
+          "Upload expired",
+          "This upload expired at " + upload.expiresAt() + " and its bytes are gone; start again.");
+    }
+    return upload;
+  }
+
+  /**
+   * Appends one piece at {@code offset}, which must be the offset the server holds. Every byte that
+   * arrives is kept, also when the client goes away mid-piece; with {@code expectedSha256} (hex)
+   * the piece is kept only if it matches.
+   */
+  public Progress append(
+      String ownerName, String id, long offset, Optional<String> expectedSha256, InputStream body) {
+    ResumableUpload upload = require(ownerName, id);
+    if (busy.putIfAbsent(id, Boolean.TRUE) != null) {
+      throw DomainException.conflict("another piece of this upload is being sent right now");
+    }
+    try {
+      if (offset != upload.offset()) {
+        throw DomainException.conflict(
+            "Upload-Offset is " + offset + " but the server holds " + upload.offset() + " bytes");
+      }
+      long reached;
+      try {
+        reached = write(upload, offset, expectedSha256, body);
+      } catch (PieceInterrupted e) {
+        offsets.move(upload.id(), offset, e.reached()); // what arrived is kept
+        throw BlobReceiver.interrupted();
+      }
+      if (reached != offset) {
+        offsets.move(upload.id(), offset, reached);
+      }
+      if (reached == upload.length()) {
+        return new Progress(upload, reached, Optional.of(complete(upload)));
+      }
+      return new Progress(upload, reached, Optional.empty());
+    } finally {
+      busy.remove(id);
+    }
+  }
+
+  private long write(
+      ResumableUpload upload, long offset, Optional<String> expectedSha256, InputStream body) {
+    FileStore.ResumablePart part = part(upload.id());
+    long written = 0;
+    try (part) {
+      part.resumeAt(offset);
+      MessageDigest sha256 = sha256();
+      byte[] buffer = new byte[BUFFER_SIZE];
+      long room = upload.length() - offset;
+      for (int n; (n = read(body, buffer, part, offset + written)) > 0; ) {
+        if (written + n > room) {
+          part.resumeAt(offset);
+          throw new LimitExceeded(LimitExceeded.Limit.UPLOAD_LENGTH, upload.length());
+        }
+        sha256.update(buffer, 0, n);
+        ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, n);
+        while (bytes.hasRemaining()) {
+          part.channel().write(bytes);
+        }
+        written += n;
+      }
+      String actual = HexFormat.of().formatHex(sha256.digest());
+      if (expectedSha256.isPresent() && !expectedSha256.get().equals(actual)) {
+        part.resumeAt(offset);
+        throw new DomainException(
+            DomainException.Kind.CHECKSUM_MISMATCH,
+            "Checksum mismatch",
+            "Upload-Checksum does not match this piece (its sha256 is "
+                + actual
+                + "); none of it was kept");
+      }
+      part.force();
+      return offset + written;
+    } catch (IOException e) {
+      throw StorageFailures.of(e);
+    }
+  }
+
+  /**
+   * Reads what the client sends. When it goes away mid-piece, the bytes that did arrive are put on
+   * disk and counted, so the client resumes after them.
+   */
+  private int read(InputStream body, byte[] buffer, FileStore.ResumablePart part, long reached)
+      throws IOException {
+    try {
+      return body.readNBytes(buffer, 0, buffer.length);
+    } catch (IOException e) {
+      part.force();
+      throw new PieceInterrupted(reached);
+    }
+  }
+
+  /** A piece cut off by the client; the bytes before {@link #reached} are on disk. */
+  private static final class PieceInterrupted extends RuntimeException {
+    private final long reached;
+
+    PieceInterrupted(long reached) {
+      super("the client went away at byte " + reached, null, false, false);
+      this.reached = reached;
+    }
+
+    long reached() {
+      return reached;
+    }
+  }
+
+  /** The last byte is in: store the file as a PUT would, and end the upload, all or nothing. */
+  private StoredFile complete(ResumableUpload upload) {
+    FileStore.ResumablePart part = part(upload.id());
+    String sha256 = hashOf(part);
+    var received = new ReceivedBlob(part, upload.length(), sha256);
+    var incoming = new FileCatalog.Incoming(upload.fileName(), upload.contentType(), received);
+    List<FileCatalog.Committed> stored =
+        catalog.commit(
+            upload.createdBy(),
+            upload.owner(),
+            List.of(incoming),
+            upload.overwrite() ? FileCatalog.Collisions.REPLACE : FileCatalog.Collisions.REFUSE,
+            committed -> {
+              committed.get(0).file().changeVisibility(upload.visibility());
+              em.remove(em.merge(upload));
+            });
+    return stored.get(0).file();
+  }
+
+  private static String hashOf(FileStore.ResumablePart part) {
+    MessageDigest sha256 = sha256();
+    byte[] buffer = new byte[BUFFER_SIZE];
+    try (InputStream in = part.read()) {
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        sha256.update(buffer, 0, n);
+      }
+    } catch (IOException e) {
+      throw StorageFailures.of(e);
+    }
+    return HexFormat.of().formatHex(sha256.digest());
+  }
+
+  /** Ends an unfinished upload and removes its bytes. */
+  @Transactional
+  public void cancel(String ownerName, String id) {
+    ResumableUpload upload = em.merge(require(ownerName, id));
+    em.remove(upload);
+    afterCommit(() -> store.deletePart(id));
+  }
+
+  public List<ResumableUpload> openOf(String ownerName) {
+    return em.createNamedQuery(ResumableUpload.OF_OWNER, ResumableUpload.class)
+        .setParameter("owner", accounts.require(ownerName))
+        .setParameter("now", clock.instant())
+        .getResultList();
+  }
+
+  public List<ResumableUpload> allOpen() {
+    return em.createNamedQuery(ResumableUpload.ALL_OPEN, ResumableUpload.class)
+        .setParameter("now", clock.instant())
+        .getResultList();
+  }
+
+  /** Removes expired uploads and parts that no upload names; run now and then. */
+  @Transactional
+  public int removeExpired() {
+    List<String> expired =
+        em.createNamedQuery(ResumableUpload.EXPIRED_IDS, String.class)
+            .setParameter("now", clock.instant())
+            .getResultList();
+    expired.forEach(id -> em.remove(em.find(ResumableUpload.class, id)));
+    afterCommit(
+        () -> {
+          expired.forEach(store::deletePart);
+          removeOrphanParts();
+        });
+    return expired.size();
+  }
+
+  private void removeOrphanParts() {
+    try {
+      var orphans = new java.util.HashSet<>(store.partIds());
+      orphans.removeAll(em.createNamedQuery(ResumableUpload.ALL_IDS, String.class).getResultList());
+      orphans.removeAll(busy.keySet());
+      orphans.forEach(store::deletePart);
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not look for orphaned upload parts: {0}", e.toString());
+    }
+  }
+
+  /** An account is going: its unfinished uploads go with it (the rows by cascade). */
+  void onAccountRemoval(@Observes Accounts.AccountRemoval removal) {
+    List<String> ids =
+        em
+            .createNamedQuery(ResumableUpload.OF_OWNER, ResumableUpload.class)
+            .setParameter("owner", removal.account())
+            .setParameter("now", Instant.EPOCH)
+            .getResultList()
+            .stream()
+            .map(ResumableUpload::id)
+            .toList();
+    afterCommit(() -> ids.forEach(store::deletePart));
+  }
+
+  private void afterCommit(Runnable action) {
+    transactions.afterCompletion(
+        committed -> {
+          if (committed) {
+            action.run();
+          }
+        });
+  }
+
+  private FileStore.ResumablePart part(String id) {
+    try {
+      return store.part(id);
+    } catch (IOException e) {
+      throw StorageFailures.of(e);
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  private static String newId() {
+    byte[] bytes = new byte[16];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}
