@@ -74,7 +74,10 @@ public class ResumableUploads {
     Instant now = clock.instant();
     Optional<StoredFile> existing = catalog.find(owner, target.fileName());
     if (existing.isPresent() && !target.overwrite()) {
-      throw FileCatalog.nameTaken(target.fileName());
+      throw DomainException.conflict(
+          "a file named '"
+              + target.fileName()
+              + "' exists; send 'overwrite' as true in Upload-Metadata to replace it");
     }
     long open =
         em.createNamedQuery(ResumableUpload.COUNT_OPEN_OF_OWNER, Long.class)
