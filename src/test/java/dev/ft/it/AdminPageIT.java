@@ -97,6 +97,34 @@ class AdminPageIT extends ServerIT {
   }
 
   @Test
+  void anAdminSeesEveryUnfinishedUpload() {
+    String name = "<img src=x onerror=alert(2)>.bin";
+    Res created =
+        api.send(
+            seeded.sign(
+                api.request("/api/v1/uploads")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[1024]))
+                    .header("Tus-Resumable", "1.0.0")
+                    .header("Content-Type", "application/offset+octet-stream")
+                    .header("Upload-Length", "4096")
+                    .header(
+                        "Upload-Metadata",
+                        "filename "
+                            + java.util.Base64.getEncoder()
+                                .encodeToString(name.getBytes(StandardCharsets.UTF_8)))));
+    assertEquals(201, created.status(), created.toString());
+    signInAsAdmin();
+    browser.go("/admin/uploads");
+    var row =
+        browser.driver().findElements(By.cssSelector("#uploads tbody tr")).stream()
+            .filter(r -> r.getText().contains(seeded.username()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(browser.driver().getPageSource()));
+    assertEquals(name, row.findElement(By.cssSelector("td.name")).getText(), "shown, not run");
+    assertEquals("1.0 KiB of 4.0 KiB", row.findElement(By.cssSelector("td.sent")).getText());
+  }
+
+  @Test
   void anAdminSeesUsersTotalsAndAUsersFiles() {
     signInAsAdmin();
     var row = browser.row("data-user", seeded.username());
