@@ -14,6 +14,7 @@ import dev.ft.client.commands.RmCommand;
 import dev.ft.client.commands.SharedCommand;
 import dev.ft.client.commands.ShellCommand;
 import dev.ft.client.commands.UploadCommand;
+import dev.ft.client.commands.UploadsCommand;
 import dev.ft.client.commands.VisibilityCommand;
 import dev.ft.client.commands.WhoamiCommand;
 import java.net.URI;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Spec;
       WhoamiCommand.class,
       LsCommand.class,
       UploadCommand.class,
+      UploadsCommand.class,
       DownloadCommand.class,
       RmCommand.class,
       VisibilityCommand.class,

@@ -302,6 +302,34 @@ class ClientIT {
   }
 
   @Test
+  void largeFilesGoInResumablePiecesAndUnfinishedOnesAreListedAndCancelled() throws Exception {
+    newUser(run);
+    Path file = localFile("big.bin", 3_500_000, 9);
+    Run.Result sent = run.ft("upload", file.toString(), "--resumable-above", "1MiB");
+    assertOk(sent);
+    assertTrue(sent.out().contains("stored"), sent.toString());
+    Path downloads = Files.createDirectories(home.resolve("downloads"));
+    assertOk(run.ft("download", "big.bin", "-o", downloads.toString()));
+    assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(downloads.resolve("big.bin")));
+    assertTrue(run.ft("uploads").out().contains("(no unfinished uploads)"), "none left behind");
+    assertFails(
+        Failure.CONFLICT,
+        "already exists",
+        run.ft("upload", file.toString(), "--resumable-above", "1MiB"));
+    assertOk(run.ft("upload", file.toString(), "--resumable-above", "1MiB", "--overwrite"));
+    assertFails(
+        Failure.TOO_LARGE,
+        "maximum file size",
+        run.ft(
+            "upload",
+            localFile("huge.bin", 5_000_000, 10).toString(),
+            "--resumable-above",
+            "1MiB"));
+    assertTrue(run.ft("uploads").out().contains("(no unfinished uploads)"), "nothing reserved");
+    assertFails(Failure.NOT_FOUND, "no unfinished upload", run.ft("uploads", "--cancel", "x"));
+  }
+
+  @Test
   void anInterruptedDownloadResumesWhereItStopped() throws IOException {
     newUser(run);
     Path file = localFile("movie.bin", 3_500_000, 6);

@@ -1,0 +1,270 @@
+package dev.ft.client;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Uploads a file with tus in pieces, and picks an interrupted upload up where the server says it
+ * stopped. What it needs to go on (the upload's URL, the local file's size and modification time)
+ * is kept in {@code uploads/} of the config folder, readable by the user only, until the upload
+ * completes; a local file that changed meanwhile starts over.
+ */
+public final class ResumableSender {
+  /** Pieces of 8 MiB, or a quarter of a smaller file (at least 1 MiB): what a cut loses at most. */
+  static final int MAX_PIECE = 8 * 1024 * 1024;
+
+  static final int MIN_PIECE = 1024 * 1024;
+  private static final String FOLDER = "uploads";
+
+  private final ServerClient client;
+  private final Path configDir;
+  private final boolean quiet;
+  private final java.io.PrintWriter out;
+
+  public ResumableSender(
+      ServerClient client, Path configDir, boolean quiet, java.io.PrintWriter out) {
+    this.client = client;
+    this.configDir = configDir;
+    this.quiet = quiet;
+    this.out = out;
+  }
+
+  /** Uploads {@code file} as {@code name}; answers the stored file's metadata. */
+  public JsonObject upload(
+      Session session, Path file, String name, boolean overwrite, boolean resume) {
+    long size = size(file);
+    long modified = modified(file);
+    Path state = stateFile(session, file, name);
+    Optional<URI> earlier = resume ? earlier(state, size, modified) : Optional.empty();
+    long offset = 0;
+    URI upload = null;
+    if (earlier.isPresent()) {
+      Optional<Long> held = offsetOf(session, earlier.get());
+      if (held.isPresent()) {
+        upload = earlier.get();
+        offset = held.get();
+      }
+    }
+    if (upload == null) {
+      upload = create(session, name, size, overwrite);
+      save(state, upload, size, modified);
+    }
+    try (Progress progress = Progress.start("uploaded", name, size, quiet, out)) {
+      progress.skip(offset);
+      if (offset > 0 && !quiet) {
+        out.println("resuming " + name + " at " + Sizes.human(offset) + " of " + Sizes.human(size));
+      }
+      long piece = Math.min(MAX_PIECE, Math.max(MIN_PIECE, size / 4));
+      while (offset < size) {
+        offset =
+            send(session, upload, file, offset, (int) Math.min(piece, size - offset), progress);
+      }
+      if (size == 0) {
+        offset = send(session, upload, file, 0, 0, progress);
+      }
+      delete(state);
+      progress.done(size);
+    }
+    return storedFile(session, name);
+  }
+
+  private URI create(Session session, String name, long size, boolean overwrite) {
+    HttpResponse<InputStream> created =
+        client.send(
+            client
+                .request("/uploads", session)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .header("Tus-Resumable", "1.0.0")
+                .header("Upload-Length", Long.toString(size))
+                .header(
+                    "Upload-Metadata",
+                    "filename " + b64(name) + (overwrite ? ",overwrite " + b64("true") : ""))
+                .build());
+    close(created);
+    return client.server().resolve(created.headers().firstValue("Location").orElseThrow());
+  }
+
+  /** The offset the server holds, or empty when it no longer knows the upload. */
+  private Optional<Long> offsetOf(Session session, URI upload) {
+    try {
+      HttpResponse<InputStream> head =
+          client.send(
+              authorized(HttpRequest.newBuilder(upload), session)
+                  .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                  .header("Tus-Resumable", "1.0.0")
+                  .build());
+      close(head);
+      return head.headers().firstValue("Upload-Offset").map(Long::parseLong);
+    } catch (ServerClient.ServerFailure e) {
+      if (e.status() == 404 || e.status() == 410) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  private long send(
+      Session session, URI upload, Path file, long offset, int length, Progress progress) {
+    byte[] piece = new byte[length];
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      channel.position(offset);
+      try (InputStream in = Channels.newInputStream(channel)) {
+        if (in.readNBytes(piece, 0, length) != length) {
+          throw new Failure(Failure.USAGE, file + " changed while it was being uploaded");
+        }
+      }
+    } catch (IOException e) {
+      throw new Failure(Failure.NOT_FOUND, "cannot read " + file + ": " + e.getMessage());
+    }
+    HttpResponse<InputStream> sent =
+        client.send(
+            authorized(HttpRequest.newBuilder(upload), session)
+                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(piece))
+                .header("Tus-Resumable", "1.0.0")
+                .header("Content-Type", "application/offset+octet-stream")
+                .header("Upload-Offset", Long.toString(offset))
+                .header(
+                    "Upload-Checksum",
+                    "sha256 " + Base64.getEncoder().encodeToString(sha256(piece)))
+                .build());
+    close(sent);
+    progress.add(length);
+    return sent.headers().firstValue("Upload-Offset").map(Long::parseLong).orElse(offset + length);
+  }
+
+  private JsonObject storedFile(Session session, String name) {
+    return client.json(client.request("/files", session).GET().build()).asJsonArray().stream()
+        .map(JsonValue::asJsonObject)
+        .filter(f -> f.getString("name").equals(name))
+        .findFirst()
+        .orElseThrow(() -> new Failure(Failure.SERVER, "the server did not keep " + name));
+  }
+
+  private static HttpRequest.Builder authorized(HttpRequest.Builder request, Session session) {
+    return request.header("Authorization", "Bearer " + session.token());
+  }
+
+  // ---- what is kept between runs
+
+  private Path stateFile(Session session, Path file, String name) {
+    String id =
+        HexFormat.of()
+            .formatHex(
+                sha256(
+                    (session.server()
+                            + "\n"
+                            + session.username()
+                            + "\n"
+                            + file.toAbsolutePath().normalize()
+                            + "\n"
+                            + name)
+                        .getBytes(StandardCharsets.UTF_8)))
+            .substring(0, 32);
+    return configDir.resolve(FOLDER).resolve(id + ".properties");
+  }
+
+  private static Optional<URI> earlier(Path state, long size, long modified) {
+    if (!Files.exists(state)) {
+      return Optional.empty();
+    }
+    Properties p = new Properties();
+    try (InputStream in = Files.newInputStream(state)) {
+      p.load(in);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    boolean same =
+        Long.toString(size).equals(p.getProperty("size"))
+            && Long.toString(modified).equals(p.getProperty("modified"));
+    return same ? Optional.ofNullable(p.getProperty("url")).map(URI::create) : Optional.empty();
+  }
+
+  private static void save(Path state, URI upload, long size, long modified) {
+    try {
+      Files.createDirectories(state.getParent());
+      Files.setPosixFilePermissions(
+          state.getParent(), PosixFilePermissions.fromString("rwx------"));
+      Properties p = new Properties();
+      p.setProperty("url", upload.toString());
+      p.setProperty("size", Long.toString(size));
+      p.setProperty("modified", Long.toString(modified));
+      Files.deleteIfExists(state);
+      Files.createFile(
+          state,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      try (var out = Files.newOutputStream(state)) {
+        p.store(out, "ft: an unfinished upload");
+      }
+    } catch (IOException e) {
+      throw new Failure(
+          Failure.USAGE, "cannot keep the upload's state in " + state + ": " + e.getMessage());
+    }
+  }
+
+  private static void delete(Path state) {
+    try {
+      Files.deleteIfExists(state);
+    } catch (IOException e) {
+      // a stale state file is harmless: the server no longer knows its upload, so it starts over
+    }
+  }
+
+  private static long size(Path file) {
+    try {
+      if (!Files.isRegularFile(file)) {
+        throw new IOException("not a file");
+      }
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new Failure(
+          Failure.NOT_FOUND,
+          "file '" + file.getFileName() + "' not found in " + file.toAbsolutePath().getParent());
+    }
+  }
+
+  private static long modified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file).toMillis();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private static void close(HttpResponse<InputStream> response) {
+    try {
+      response.body().close();
+    } catch (IOException e) {
+      // nothing was expected in it
+    }
+  }
+
+  private static String b64(String text) {
+    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
