@@ -13,13 +13,11 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -67,18 +65,7 @@ class ResumableUploadsIT {
   }
 
   private String create(Caller owner, String name, long length) {
-    Res created =
-        api.send(
-            owner.sign(
-                api.request("/api/v1/uploads")
-                    .POST(HttpRequest.BodyPublishers.noBody())
-                    .header("Tus-Resumable", "1.0.0")
-                    .header("Upload-Length", Long.toString(length))
-                    .header(
-                        "Upload-Metadata",
-                        "filename "
-                            + Base64.getEncoder()
-                                .encodeToString(name.getBytes(StandardCharsets.UTF_8)))));
+    Res created = api.createUpload(owner, length, Api.metadata("filename", name));
     assertEquals(201, created.status(), created.toString());
     return URI.create(created.header("Location")).getPath();
   }

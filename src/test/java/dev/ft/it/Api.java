@@ -210,6 +210,26 @@ public final class Api {
                 .header("Content-Type", form.contentType())));
   }
 
+  // ---- resumable uploads
+
+  /** A tus creation: an upload of {@code length} bytes, described by {@code metadata}. */
+  public Res createUpload(Caller caller, long length, String metadata) {
+    return send(
+        caller.sign(
+            request("/api/v1/uploads")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .header("Tus-Resumable", "1.0.0")
+                .header("Upload-Length", Long.toString(length))
+                .header("Upload-Metadata", metadata)));
+  }
+
+  /** One {@code Upload-Metadata} pair: the key and its value in base64. */
+  public static String metadata(String key, String value) {
+    return key
+        + " "
+        + java.util.Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+  }
+
   // ---- accounts
 
   /** A registration of {@code username} with the test password, whatever it answers. */

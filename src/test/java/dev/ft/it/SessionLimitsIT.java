@@ -135,14 +135,8 @@ class SessionLimitsIT extends ServerIT {
   @Test
   void anUnfinishedUploadExpiresWithItsBytesAndFreesItsSpace() {
     Caller owner = Caller.basic(api.register("tus").username(), Api.PASSWORD);
-    Res created =
-        api.send(
-            owner.sign(
-                api.request("/api/v1/uploads")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
-                    .header("Tus-Resumable", "1.0.0")
-                    .header("Upload-Length", "8000000")
-                    .header("Upload-Metadata", "filename ZXhwaXJpbmcuYmlu")));
+    String expiring = Api.metadata("filename", "expiring.bin");
+    Res created = api.createUpload(owner, 8_000_000, expiring);
     assertEquals(201, created.status(), created.toString());
     assertTrue(created.header("Upload-Expires").endsWith("GMT"), created.toString());
     String path = java.net.URI.create(created.header("Location")).getPath();
@@ -160,14 +154,7 @@ class SessionLimitsIT extends ServerIT {
     assertTrue(head.status() == 404 || head.status() == 410, head.toString());
     assertEquals("[]", api.get("/api/v1/uploads", owner).text());
     for (int i = 0; i < 3; i++) { // 24 MB of the 24 MiB quota: only if nothing is still reserved
-      Res again =
-          api.send(
-              owner.sign(
-                  api.request("/api/v1/uploads")
-                      .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
-                      .header("Tus-Resumable", "1.0.0")
-                      .header("Upload-Length", "8000000")
-                      .header("Upload-Metadata", "filename ZXhwaXJpbmcuYmlu")));
+      Res again = api.createUpload(owner, 8_000_000, expiring);
       assertEquals(201, again.status(), again.toString());
     }
   }

@@ -27,27 +27,17 @@ class TusIT extends ServerIT {
     return bytes;
   }
 
-  private static String b64(String text) {
-    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-  }
-
   static String sha256Base64(byte[] bytes) throws Exception {
     return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
   }
 
   private Res create(Caller caller, long length, String metadata) {
-    return api.send(
-        caller.sign(
-            api.request(TUS)
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .header("Tus-Resumable", "1.0.0")
-                .header("Upload-Length", Long.toString(length))
-                .header("Upload-Metadata", metadata)));
+    return api.createUpload(caller, length, metadata);
   }
 
   /** The path of a new upload of {@code name}. */
   private String upload(Caller caller, String name, long length) {
-    Res created = create(caller, length, "filename " + b64(name));
+    Res created = create(caller, length, Api.metadata("filename", name));
     assertEquals(201, created.status(), created.toString());
     assertEquals("0", created.header("Upload-Offset"));
     assertEquals("1.0.0", created.header("Tus-Resumable"));
@@ -157,20 +147,24 @@ class TusIT extends ServerIT {
   void creationChecksTheNameAndTheLimitsBeforeAnyByteIsSent() {
     Caller owner = api.register("tus");
     assertEquals(201, api.putBytes(UploadsIT.file("taken.txt"), owner, new byte[10]).status());
-    assertProblem(create(owner, 10, "filename " + b64("taken.txt")), 409);
+    assertProblem(create(owner, 10, Api.metadata("filename", "taken.txt")), 409);
     assertEquals(
         201,
-        create(owner, 10, "filename " + b64("taken.txt") + ",overwrite " + b64("true")).status());
-    assertProblem(create(owner, 10, "filetype " + b64("text/plain")), 400);
-    assertProblem(create(owner, 10, "filename " + b64("a/b")), 400);
+        create(
+                owner,
+                10,
+                Api.metadata("filename", "taken.txt") + "," + Api.metadata("overwrite", "true"))
+            .status());
+    assertProblem(create(owner, 10, Api.metadata("filetype", "text/plain")), 400);
+    assertProblem(create(owner, 10, Api.metadata("filename", "a/b")), 400);
     assertProblem(create(owner, 10, "filename not-base64!"), 400);
-    Res tooBig = create(owner, 8_388_609, "filename " + b64("big.bin"));
+    Res tooBig = create(owner, 8_388_609, Api.metadata("filename", "big.bin"));
     assertProblem(tooBig, 413);
     assertTrue(tooBig.object().getString("detail").contains("maximum file size"));
     for (int i = 0; i < 3; i++) { // 3 × 8 MiB reserved: the quota of 24 MiB
-      assertEquals(201, create(owner, 8_000_000, "filename " + b64("part" + i)).status());
+      assertEquals(201, create(owner, 8_000_000, Api.metadata("filename", "part" + i)).status());
     }
-    Res overQuota = create(owner, 1_200_000, "filename " + b64("more.bin"));
+    Res overQuota = create(owner, 1_200_000, Api.metadata("filename", "more.bin"));
     assertProblem(overQuota, 413);
     assertTrue(overQuota.object().getString("detail").contains("quota"), "space is reserved");
   }
@@ -179,9 +173,9 @@ class TusIT extends ServerIT {
   void aUserHasAtMostTenOpenUploads() {
     Caller owner = api.register("tus");
     for (int i = 0; i < 10; i++) {
-      assertEquals(201, create(owner, 1, "filename " + b64("f" + i)).status());
+      assertEquals(201, create(owner, 1, Api.metadata("filename", "f" + i)).status());
     }
-    assertProblem(create(owner, 1, "filename " + b64("f10")), 429);
+    assertProblem(create(owner, 1, Api.metadata("filename", "f10")), 429);
   }
 
   @Test
@@ -216,11 +210,71 @@ class TusIT extends ServerIT {
                     .header("Upload-Length", Integer.toString(content.length))
                     .header(
                         "Upload-Metadata",
-                        "filename " + b64("now.txt") + ",visibility " + b64("public"))
+                        Api.metadata("filename", "now.txt")
+                            + ","
+                            + Api.metadata("visibility", "public"))
                     .header("Upload-Checksum", "sha256 " + sha256Base64(content))));
     assertEquals(201, created.status(), created.toString());
     assertEquals(Integer.toString(content.length), created.header("Upload-Offset"));
     Res file = api.get("/api/v1/public/" + owner.username() + "/now.txt", Caller.ANONYMOUS);
     assertArrayEquals(content, file.bytes(), "stored, and public as the metadata asked");
+  }
+
+  @Test
+  void aSecondPieceWhileOneIsArrivingIsRefusedWith409() throws Exception {
+    Caller owner = api.register("tus");
+    String path = upload(owner, "busy.bin", 2_000_000);
+    java.nio.file.Path part =
+        java.nio.file.Path.of(System.getProperty("ft.it.dir"), "data", "uploads")
+            .resolve(path.substring(path.lastIndexOf('/') + 1) + ".part");
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.io.InputStream halfThenWait =
+        new java.io.InputStream() {
+          private int sent;
+
+          @Override
+          public int read() {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) throws java.io.IOException {
+            if (sent >= 1_000_000) {
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              throw new java.io.IOException("the first piece stops here");
+            }
+            int n = Math.min(len, 1_000_000 - sent);
+            sent += n;
+            return n;
+          }
+        };
+    var first =
+        api.http()
+            .sendAsync(
+                owner
+                    .sign(
+                        api.request(path)
+                            .method(
+                                "PATCH",
+                                HttpRequest.BodyPublishers.fromPublisher(
+                                    HttpRequest.BodyPublishers.ofInputStream(() -> halfThenWait),
+                                    2_000_000))
+                            .header("Tus-Resumable", "1.0.0")
+                            .header("Content-Type", "application/offset+octet-stream")
+                            .header("Upload-Offset", "0"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> java.nio.file.Files.size(part) > 0); // the first piece is being written
+    Res second = patch(owner, path, 0, random(2_000_000, 3));
+    assertProblem(second, 409);
+    assertTrue(second.object().getString("detail").contains("being sent"), second.toString());
+    release.countDown();
+    first.exceptionally(e -> null).get(60, java.util.concurrent.TimeUnit.SECONDS);
   }
 }
