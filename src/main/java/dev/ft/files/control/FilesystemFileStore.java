@@ -264,6 +264,13 @@ public class FilesystemFileStore implements FileStore {
 
     @Override
     public void resumeAt(long offset) throws IOException {
+      if (channel.size() < offset) { // never: the offset moves only once the bytes are on disk
+        throw new IOException(
+            "the upload part "
+                + path.getFileName()
+                + " holds fewer bytes than its offset "
+                + offset);
+      }
       if (channel.size() > offset) {
         channel.truncate(offset);
       }

@@ -232,7 +232,7 @@ public class ResumableUploads {
   /** The last byte is in: store the file as a PUT would, and end the upload, all or nothing. */
   private StoredFile complete(ResumableUpload upload) {
     FileStore.ResumablePart part = part(upload.id());
-    String sha256 = hashOf(part);
+    String sha256 = hashOf(part, upload.length());
     var received = new ReceivedBlob(part, upload.length(), sha256);
     var incoming = new FileCatalog.Incoming(upload.fileName(), upload.contentType(), received);
     List<FileCatalog.Committed> stored =
@@ -248,15 +248,22 @@ public class ResumableUploads {
     return stored.get(0).file();
   }
 
-  private static String hashOf(FileStore.ResumablePart part) {
+  /** The SHA-256 of the whole part, which must hold exactly {@code length} bytes. */
+  private static String hashOf(FileStore.ResumablePart part, long length) {
     MessageDigest sha256 = sha256();
     byte[] buffer = new byte[BUFFER_SIZE];
+    long read = 0;
     try (InputStream in = part.read()) {
       for (int n; (n = in.read(buffer)) > 0; ) {
         sha256.update(buffer, 0, n);
+        read += n;
       }
     } catch (IOException e) {
       throw StorageFailures.of(e);
+    }
+    if (read != length) { // never stored as the file: a part that lost bytes is no upload
+      throw new IllegalStateException(
+          "An upload part holds " + read + " bytes where " + length + " were acknowledged");
     }
     return HexFormat.of().formatHex(sha256.digest());
   }
