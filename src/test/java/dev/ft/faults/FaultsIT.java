@@ -157,7 +157,7 @@ class FaultsIT {
   }
 
   @Test
-  void aCrashMidUploadKeepsEveryAcknowledgedFileAndNothingElse() throws Exception {
+  void aCrashMidUploadKeepsEveryAcknowledgedFileAndNothingPartial() throws Exception {
     Caller user = api.register("crash");
     Map<String, byte[]> contents = new HashMap<>();
     Map<String, Integer> statuses = new ConcurrentHashMap<>();
@@ -196,9 +196,13 @@ class FaultsIT {
 
     server.start();
     Map<String, JsonObject> listed = filesOf(user);
-    assertEquals(acknowledged, listed.keySet(), "exactly the acknowledged files are there");
+    assertTrue(
+        listed.keySet().containsAll(acknowledged),
+        "every acknowledged file is there: " + acknowledged + " in " + listed.keySet());
+    // A file whose commit landed just before the crash, with its answer still unsent, may be
+    // there too: no server can tell a client of a commit the crash cut off. It must be whole.
     long sum = 0;
-    for (String name : acknowledged) {
+    for (String name : listed.keySet()) {
       assertArrayEquals(contents.get(name), api.get("/api/v1/files/" + name, user).bytes(), name);
       sum += listed.get(name).getJsonNumber("size").longValue();
     }
