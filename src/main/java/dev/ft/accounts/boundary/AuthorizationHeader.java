@@ -26,6 +26,15 @@ public sealed interface AuthorizationHeader {
     return Optional.empty();
   }
 
+  /**
+   * The password of an HTTP Basic header, whatever its username; empty for none or another scheme.
+   */
+  public static Optional<String> basicPassword(String header) {
+    return header == null
+        ? Optional.empty()
+        : parse(header).filter(Basic.class::isInstance).map(basic -> ((Basic) basic).password());
+  }
+
   private static Optional<AuthorizationHeader> decodeBasic(String encoded) {
     try {
       String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);

@@ -163,11 +163,7 @@ public class DropPageServlet extends HttpServlet {
       return drop;
     }
     String password =
-        Optional.ofNullable(request.getHeader("Authorization"))
-            .flatMap(AuthorizationHeader::parse)
-            .filter(AuthorizationHeader.Basic.class::isInstance)
-            .map(basic -> ((AuthorizationHeader.Basic) basic).password())
-            .orElse(null);
+        AuthorizationHeader.basicPassword(request.getHeader("Authorization")).orElse(null);
     return drops.unlock(key, password, request.getRemoteAddr());
   }
 

@@ -39,13 +39,9 @@ public class LinkDownloadResource {
   @GET
   @Produces(MediaType.WILDCARD)
   public Response download(@PathParam("key") String key, @Context HttpHeaders headers) {
+    String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
     String password =
-        headers.getHeaderString(HttpHeaders.AUTHORIZATION) == null
-            ? null
-            : AuthorizationHeader.parse(headers.getHeaderString(HttpHeaders.AUTHORIZATION))
-                .filter(AuthorizationHeader.Basic.class::isInstance)
-                .map(basic -> ((AuthorizationHeader.Basic) basic).password())
-                .orElse("");
+        authorization == null ? null : AuthorizationHeader.basicPassword(authorization).orElse("");
     return send(links.unlock(key, password, servletRequest.getRemoteAddr()));
   }
 
