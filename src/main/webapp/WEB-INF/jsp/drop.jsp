@@ -21,10 +21,22 @@
       </form>
     </c:when>
     <c:otherwise>
-      <form method="post" enctype="multipart/form-data" action="<c:out value='${drop.uploadPath()}'/>">
+      <form id="drop-form" method="post" enctype="multipart/form-data" action="<c:out value='${drop.uploadPath()}'/>"
+            data-tus="<c:out value='${drop.tusPath()}'/>">
         <label>Files <input type="file" name="file" id="files" multiple required></label>
         <button type="submit" id="send">Send</button>
       </form>
+      <div id="progress-area" hidden>
+        <progress id="progress" max="100" value="0"></progress>
+        <p class="hint" id="progress-text"></p>
+      </div>
+      <p class="error" id="send-error" hidden></p>
+      <div id="sent-area" hidden>
+        <h2>Received</h2>
+        <ul id="sent"></ul>
+      </div>
+      <script src="${root}/assets/vendor/tus-js-client-4.3.1/tus.min.js" defer></script>
+      <script src="${root}/assets/drop.js" defer></script>
     </c:otherwise>
   </c:choose>
 </section>

@@ -16,10 +16,16 @@ public final class RecipientPaths {
   /** The download resource the link pages hand over to, inside the REST API. */
   public static final String LINK_API = "/api/v1/s/";
 
+  /** Resumable uploads through a drop: {@code /api/v1/d/{key}/uploads}. */
+  public static final String DROP_API = "/api/v1/d/";
+
   private RecipientPaths() {}
 
   public static boolean matches(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.startsWith(LINK_PAGES) || path.startsWith(DROP_PAGES) || path.startsWith(LINK_API);
+    return path.startsWith(LINK_PAGES)
+        || path.startsWith(DROP_PAGES)
+        || path.startsWith(LINK_API)
+        || path.startsWith(DROP_API);
   }
 }

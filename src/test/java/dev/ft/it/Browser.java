@@ -35,16 +35,25 @@ public final class Browser implements AutoCloseable {
 
   /** A browser that saves what it downloads into {@code downloads}, without asking. */
   public static Browser open(Api api, Path downloads) {
+    return open(api, downloads, true);
+  }
+
+  /** A browser with JavaScript switched off, as some people and some pages run it. */
+  public static Browser withoutScripts(Api api) {
+    return open(api, null, false);
+  }
+
+  private static Browser open(Api api, Path downloads, boolean scripts) {
     ChromeOptions options = new ChromeOptions();
+    java.util.Map<String, Object> prefs = new java.util.HashMap<>();
     if (downloads != null) {
-      options.setExperimentalOption(
-          "prefs",
-          java.util.Map.of(
-              "download.default_directory",
-              downloads.toAbsolutePath().toString(),
-              "download.prompt_for_download",
-              false));
+      prefs.put("download.default_directory", downloads.toAbsolutePath().toString());
+      prefs.put("download.prompt_for_download", false);
     }
+    if (!scripts) {
+      prefs.put("profile.managed_default_content_settings.javascript", 2);
+    }
+    options.setExperimentalOption("prefs", prefs);
     options.setBinary("/usr/bin/chromium");
     options.addArguments(
         "--headless=new",

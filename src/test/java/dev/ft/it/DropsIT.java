@@ -12,6 +12,7 @@ import dev.ft.it.Api.Caller;
 import dev.ft.it.Api.Res;
 import jakarta.json.JsonObject;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,6 +124,120 @@ class DropsIT extends ServerIT {
                         && e.getString("action").equals("upload")
                         && e.getString("name").equals("report (2).pdf")),
         audit.toString());
+  }
+
+  /** A tus request to a drop's uploads, or to one of them ({@code upload} a path, or null). */
+  private Res tus(
+      Drop drop, String upload, Caller caller, String method, byte[] body, String... h) {
+    String path = upload != null ? upload : "/api/v1" + drop.page() + "/uploads";
+    HttpRequest.Builder request =
+        api.request(path)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body))
+            .header("Tus-Resumable", "1.0.0");
+    for (int i = 0; i < h.length; i += 2) {
+      request.header(h[i], h[i + 1]);
+    }
+    return api.send(caller.sign(request));
+  }
+
+  private Res startUpload(Drop drop, Caller caller, String name, long length) {
+    return tus(
+        drop,
+        null,
+        caller,
+        "POST",
+        null,
+        "Upload-Length",
+        Long.toString(length),
+        "Upload-Metadata",
+        Api.metadata("filename", name));
+  }
+
+  private Res piece(Drop drop, String upload, Caller caller, long offset, byte[] bytes) {
+    return tus(
+        drop,
+        upload,
+        caller,
+        "PATCH",
+        bytes,
+        "Content-Type",
+        "application/offset+octet-stream",
+        "Upload-Offset",
+        Long.toString(offset));
+  }
+
+  @Test
+  void aTusClientSendsFilesThroughADropWithinItsLimitsAndReachesOnlyItsOwnUploads() {
+    Caller owner = api.register("drp");
+    assertEquals(201, api.putBytes(UploadsIT.file("report.pdf"), owner, ORIGINAL).status());
+    Drop drop = drop(owner, ",\"password\":\"drop it here 7\",\"maxFiles\":2,\"maxBytes\":100");
+    Caller dropper = Caller.basic("", "drop it here 7");
+
+    Res asked = startUpload(drop, Caller.ANONYMOUS, "report.pdf", 10);
+    assertProblem(asked, 401);
+    assertEquals("1.0.0", asked.header("Tus-Resumable"));
+    Res tooBig = startUpload(drop, dropper, "huge.bin", 101);
+    assertProblem(tooBig, 413);
+    assertTrue(tooBig.object().getString("detail").contains("100 bytes"), tooBig.toString());
+
+    Res first = startUpload(drop, dropper, "report.pdf", 10);
+    assertEquals(201, first.status(), first.toString());
+    String report = URI.create(first.header("Location")).getPath();
+    assertTrue(report.startsWith("/api/v1" + drop.page() + "/uploads/"), report);
+    Res second = startUpload(drop, dropper, "notes.txt", 5);
+    assertEquals(201, second.status(), second.toString());
+    Res third = startUpload(drop, dropper, "more.txt", 1);
+    assertProblem(third, 413);
+    assertTrue(
+        third.object().getString("detail").contains("2 more file"),
+        "unfinished uploads count against the drop's limits: " + third);
+
+    var open = api.get("/api/v1/uploads", owner).array();
+    assertEquals(2, open.size(), open.toString());
+    assertTrue(
+        open.stream()
+            .allMatch(u -> u.asJsonObject().getString("createdBy").equals("drop " + drop.id())),
+        open.toString());
+    String id = report.substring(report.lastIndexOf('/') + 1);
+    assertEquals(
+        404,
+        piece(drop, "/api/v1/uploads/" + id, owner, 0, "0123456789".getBytes()).status(),
+        "the owner's own tus endpoint does not send a drop's upload past the drop's limits");
+    Drop other = drop(owner, "");
+    assertEquals(
+        404,
+        tus(other, "/api/v1" + other.page() + "/uploads/" + id, Caller.ANONYMOUS, "HEAD", null)
+            .status(),
+        "another drop does not reach this one's uploads");
+
+    Res done = piece(drop, report, dropper, 0, "0123456789".getBytes(StandardCharsets.UTF_8));
+    assertEquals(204, done.status(), done.toString());
+    assertEquals("10", done.header("Upload-Offset"));
+    assertEquals(List.of("report (2).pdf", "report.pdf"), names(owner));
+    assertArrayEquals(ORIGINAL, api.get(UploadsIT.file("report.pdf"), owner).bytes(), "kept");
+    assertEquals("0123456789", api.get(UploadsIT.file("report (2).pdf"), owner).text());
+    assertEquals(1, listed(owner, drop.id()).getInt("filesReceived"));
+
+    String notes = URI.create(second.header("Location")).getPath();
+    assertEquals(204, tus(drop, notes, dropper, "DELETE", null).status());
+    assertEquals(0, api.get("/api/v1/uploads", owner).array().size());
+
+    Res started = startUpload(drop, dropper, "late.txt", 4);
+    assertEquals(201, started.status(), started.toString());
+    assertEquals(204, api.delete("/api/v1/drops/" + drop.id(), owner).status());
+    assertEquals(
+        0,
+        api.get("/api/v1/uploads", owner).array().size(),
+        "revoking a drop ends the uploads that came through it");
+    assertEquals(
+        404,
+        piece(drop, URI.create(started.header("Location")).getPath(), dropper, 0, "late".getBytes())
+            .status());
+    assertEquals(List.of("report (2).pdf", "report.pdf"), names(owner));
   }
 
   @Test
@@ -265,13 +380,13 @@ class DropsIT extends ServerIT {
   }
 
   @Test
-  void aBrowserGivesTheDropsPasswordAndSendsTwoFilesThroughTheForm(@TempDir Path local)
-      throws Exception {
+  void aBrowserWithoutScriptsGivesTheDropsPasswordAndSendsTwoFilesThroughTheForm(
+      @TempDir Path local) throws Exception {
     Caller owner = api.register("drp");
     Drop drop = drop(owner, ",\"password\":\"drop it here 7\",\"maxFiles\":5");
     Path one = Files.writeString(local.resolve("invoice.pdf"), "invoice bytes");
     Path two = Files.writeString(local.resolve("receipt.png"), "receipt bytes");
-    try (Browser browser = Browser.open(api)) {
+    try (Browser browser = Browser.withoutScripts(api)) {
       browser.go(drop.page());
       browser.find("#password").sendKeys("drop it here 7");
       browser.clickAndWait(browser.find("#unlock"));
@@ -287,5 +402,40 @@ class DropsIT extends ServerIT {
     }
     assertEquals(List.of("invoice.pdf", "receipt.png"), names(owner));
     assertEquals("invoice bytes", api.get(UploadsIT.file("invoice.pdf"), owner).text());
+  }
+
+  @Test
+  void aBrowserWithScriptsSendsEachFileAsAResumableUploadWithProgress(@TempDir Path local)
+      throws Exception {
+    Caller owner = api.register("drp");
+    Drop drop = drop(owner, ",\"password\":\"drop it here 7\",\"maxFiles\":5");
+    byte[] big = new byte[3 * 1024 * 1024 + 17];
+    new java.util.Random(7).nextBytes(big);
+    Path one = Files.write(local.resolve("scan.tiff"), big);
+    Path two = Files.writeString(local.resolve("notes.txt"), "notes bytes");
+    try (Browser browser = Browser.open(api)) {
+      browser.go(drop.page());
+      browser.find("#password").sendKeys("drop it here 7");
+      browser.clickAndWait(browser.find("#unlock"));
+      String page = browser.driver().getCurrentUrl();
+      browser.find("#files").sendKeys(one + "\n" + two);
+      browser.find("#send").click();
+      new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+          .until(d -> d.findElements(By.cssSelector("#sent .name")).size() == 2);
+      assertEquals(
+          List.of("scan.tiff", "notes.txt"),
+          browser.driver().findElements(By.cssSelector("#sent .name")).stream()
+              .map(e -> e.getText())
+              .toList());
+      assertEquals(page, browser.driver().getCurrentUrl(), "the page stayed: no form was posted");
+      assertEquals("100", browser.find("#progress").getDomProperty("value"));
+      assertTrue(browser.find("#send-error").getDomProperty("hidden").equals("true"));
+      assertNull(browser.driver().manage().getCookieNamed("FT_SESSION"), "no session");
+    }
+    assertEquals(List.of("notes.txt", "scan.tiff"), names(owner));
+    assertArrayEquals(big, api.get(UploadsIT.file("scan.tiff"), owner).bytes());
+    assertEquals("notes bytes", api.get(UploadsIT.file("notes.txt"), owner).text());
+    assertEquals(2, listed(owner, drop.id()).getInt("filesReceived"));
+    assertEquals(0, api.get("/api/v1/uploads", owner).array().size(), "no upload left open");
   }
 }

@@ -6,14 +6,16 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
+import java.util.regex.Pattern;
 
 /**
- * The tus protocol's own rules on {@code /uploads}: every request but {@code OPTIONS} names the
- * version it speaks (else 412 with the versions this server speaks), and every answer, refusals
- * included, names ours.
+ * The tus protocol's own rules on {@code /uploads} and a drop's {@code /d/{key}/uploads}: every
+ * request but {@code OPTIONS} names the version it speaks (else 412 with the versions this server
+ * speaks), and every answer, refusals included, names ours.
  */
 @Provider
 public class TusProtocolFilter implements ContainerRequestFilter, ContainerResponseFilter {
+  private static final Pattern DROP_UPLOADS = Pattern.compile("d/[^/]+/uploads(/.*)?");
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -44,6 +46,8 @@ public class TusProtocolFilter implements ContainerRequestFilter, ContainerRespo
 
   private static boolean isTus(ContainerRequestContext request) {
     String path = request.getUriInfo().getPath();
-    return path.equals("uploads") || path.startsWith("uploads/");
+    return path.equals("uploads")
+        || path.startsWith("uploads/")
+        || DROP_UPLOADS.matcher(path).matches();
   }
 }

@@ -1,11 +1,11 @@
 package dev.ft.files.boundary;
 
-import dev.ft.files.control.ContentTypes;
+import dev.ft.files.control.FileCatalog;
 import dev.ft.files.control.ResumableUploads;
 import dev.ft.files.control.StorageLimits;
+import dev.ft.files.entity.Collisions;
 import dev.ft.files.entity.ResumableUpload;
 import dev.ft.files.entity.Visibility;
-import dev.ft.platform.DomainException;
 import dev.ft.platform.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,7 +29,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Resumable uploads with the tus 1.0.0 protocol (core, creation, creation-with-upload, termination,
@@ -47,6 +46,8 @@ public class TusResource {
   @Context HttpHeaders headers;
   @Context UriInfo uri;
 
+  private static final FileCatalog.CommitCheck NOTHING_MORE = committed -> {};
+
   /** Discovery: what this server speaks. Open to anyone, as tus clients ask before logging in. */
   @OPTIONS
   @PermitAll
@@ -62,69 +63,49 @@ public class TusResource {
   @POST
   @Consumes(MediaType.WILDCARD)
   public Response create(InputStream body) {
-    if (headers.getHeaderString("Upload-Defer-Length") != null) {
-      throw DomainException.invalid("Upload-Defer-Length is not supported: send Upload-Length");
-    }
-    long length = TusHeaders.bytes("Upload-Length", headers.getHeaderString("Upload-Length"));
-    Map<String, String> metadata = TusHeaders.metadata(headers.getHeaderString("Upload-Metadata"));
-    String name = metadata.get("filename");
-    if (name == null) {
-      throw DomainException.invalid("Upload-Metadata must carry the file's name as 'filename'");
-    }
+    TusExchange tus = new TusExchange(headers);
+    long length = tus.length();
+    Map<String, String> metadata = tus.metadata();
+    String name = TusExchange.fileName(metadata);
     var target =
         new ResumableUpload.Target(
             name,
-            ContentTypes.decide(metadata.get("filetype"), name),
+            TusExchange.contentType(metadata, name),
             Visibility.fromWireName(metadata.getOrDefault("visibility", "private")),
-            FileEndpoints.flag("overwrite", metadata.get("overwrite")),
+            FileEndpoints.flag("overwrite", metadata.get("overwrite"))
+                ? Collisions.REPLACE
+                : Collisions.REFUSE,
             length);
     ResumableUpload upload = uploads.create(me(), me(), target);
-    Response.ResponseBuilder created =
-        Response.created(uri.getAbsolutePathBuilder().path(upload.id()).build())
-            .header("Upload-Expires", TusHeaders.date(upload.expiresAt()));
-    if (isOffsetStream(headers.getMediaType())) { // creation-with-upload
-      var progress = uploads.append(me(), upload.id(), 0, checksum(), body);
-      created.header("Upload-Offset", progress.offset());
-    } else {
-      created.header("Upload-Offset", 0);
-    }
-    return created.build();
+    long offset =
+        tus.carriesBytes() // creation-with-upload
+            ? uploads.append(sender(), upload.id(), 0, tus.checksum(), body, NOTHING_MORE).offset()
+            : 0;
+    return TusExchange.created(
+        uri.getAbsolutePathBuilder().path(upload.id()).build(), upload, offset);
   }
 
   @HEAD
   @Path("{id}")
   public Response offset(@PathParam("id") String id) {
-    ResumableUpload upload = uploads.require(me(), id);
-    return Response.ok()
-        .header("Upload-Offset", upload.offset())
-        .header("Upload-Length", upload.length())
-        .header("Upload-Expires", TusHeaders.date(upload.expiresAt()))
-        .header("Cache-Control", "no-store")
-        .build();
+    return TusExchange.offsetOf(uploads.require(sender(), id));
   }
 
   @PATCH
   @Path("{id}")
   @Consumes(MediaType.WILDCARD)
   public Response append(@PathParam("id") String id, InputStream body) {
-    if (!isOffsetStream(headers.getMediaType())) {
-      throw new DomainException(
-          DomainException.Kind.UNSUPPORTED_MEDIA_TYPE,
-          "Unsupported media type",
-          "a PATCH must be sent as Content-Type: " + TusHeaders.OFFSET_STREAM);
-    }
-    long offset = TusHeaders.bytes("Upload-Offset", headers.getHeaderString("Upload-Offset"));
-    var progress = uploads.append(me(), id, offset, checksum(), body);
-    return Response.noContent()
-        .header("Upload-Offset", progress.offset())
-        .header("Upload-Expires", TusHeaders.date(progress.upload().expiresAt()))
-        .build();
+    TusExchange tus = new TusExchange(headers);
+    tus.requireBytes();
+    return TusExchange.appended(
+        uploads.append(sender(), id, tus.offset(), tus.checksum(), body, NOTHING_MORE));
   }
 
+  /** Cancels one of the caller's uploads, also one a stranger is sending through their drop. */
   @DELETE
   @Path("{id}")
   public Response cancel(@PathParam("id") String id) {
-    uploads.cancel(me(), id);
+    uploads.cancel(ResumableUploads.Sender.owner(me()), id);
     return Response.noContent().build();
   }
 
@@ -134,14 +115,9 @@ public class TusResource {
     return UploadView.of(uploads.openOf(me()));
   }
 
-  private Optional<String> checksum() {
-    return TusHeaders.sha256Of(headers.getHeaderString("Upload-Checksum"));
-  }
-
-  private static boolean isOffsetStream(MediaType type) {
-    return type != null
-        && type.getType().equals("application")
-        && type.getSubtype().equals("offset+octet-stream");
+  /** The caller, sending the uploads they made (not those coming through their drops). */
+  private ResumableUploads.Sender sender() {
+    return ResumableUploads.Sender.account(me());
   }
 
   private String me() {

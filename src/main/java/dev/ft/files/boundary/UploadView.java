@@ -1,5 +1,6 @@
 package dev.ft.files.boundary;
 
+import dev.ft.files.entity.Collisions;
 import dev.ft.files.entity.ResumableUpload;
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +10,7 @@ public record UploadView(
     String id,
     String owner,
     String name,
+    String createdBy,
     long offset,
     long length,
     String visibility,
@@ -21,10 +23,11 @@ public record UploadView(
         upload.id(),
         upload.owner().username(),
         upload.fileName(),
+        upload.createdBy(),
         upload.offset(),
         upload.length(),
         upload.visibility().wireName(),
-        upload.overwrite(),
+        upload.collisions() == Collisions.REPLACE,
         upload.createdAt(),
         upload.expiresAt());
   }

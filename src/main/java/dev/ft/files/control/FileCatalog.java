@@ -5,6 +5,7 @@ import dev.ft.accounts.entity.Account;
 import dev.ft.accounts.entity.Username;
 import dev.ft.audit.control.AuditLog;
 import dev.ft.audit.entity.AuditAction;
+import dev.ft.files.entity.Collisions;
 import dev.ft.files.entity.FileName;
 import dev.ft.files.entity.StoredFile;
 import dev.ft.files.entity.Visibility;
@@ -48,16 +49,6 @@ public class FileCatalog {
    * as.
    */
   public record Committed(StoredFile file, boolean created, String requestedName) {}
-
-  /** What a commit does with a name the owner already has. */
-  public enum Collisions {
-    /** 409, nothing stored. */
-    REFUSE,
-    /** The new bytes replace the old under the same name. */
-    REPLACE,
-    /** The new file is stored beside the old one, as {@code name (2).ext}. */
-    KEEP_BOTH
-  }
 
   /**
    * A last check inside the commit's transaction, given what it stored; throwing rolls all of it

@@ -2,6 +2,7 @@ package dev.ft.files.control;
 
 import dev.ft.accounts.control.Accounts;
 import dev.ft.accounts.entity.Account;
+import dev.ft.files.entity.Collisions;
 import dev.ft.files.entity.ResumableUpload;
 import dev.ft.files.entity.StoredFile;
 import dev.ft.platform.DomainException;
@@ -67,13 +68,36 @@ public class ResumableUploads {
   /** What a piece did: the offset reached, and the file if it was the last piece. */
   public record Progress(ResumableUpload upload, long offset, Optional<StoredFile> stored) {}
 
+  /**
+   * Who sends an upload's pieces: its owner's account, or a drop into the owner's area (its actor
+   * names the drop). A sender sees only the uploads it made; with no actor, any of the owner's.
+   */
+  public record Sender(String ownerName, String actor) {
+    public static Sender account(String username) {
+      return new Sender(username, username);
+    }
+
+    /** The owner, for any of their uploads, whoever sends it: to see or cancel it. */
+    public static Sender owner(String username) {
+      return new Sender(username, null);
+    }
+
+    boolean made(ResumableUpload upload) {
+      return upload.owner().username().equals(ownerName)
+          && (actor == null || upload.createdBy().equals(actor));
+    }
+  }
+
+  /** How many unfinished uploads one actor has made and how many bytes they will bring. */
+  public record Reserved(long uploads, long bytes) {}
+
   @Transactional
   public ResumableUpload create(String actor, String ownerName, ResumableUpload.Target target) {
     Account owner =
         em.find(Account.class, accounts.require(ownerName).id(), LockModeType.PESSIMISTIC_WRITE);
     Instant now = clock.instant();
     Optional<StoredFile> existing = catalog.find(owner, target.fileName());
-    if (existing.isPresent() && !target.overwrite()) {
+    if (existing.isPresent() && target.collisions() == Collisions.REFUSE) {
       throw DomainException.conflict(
           "a file named '"
               + target.fileName()
@@ -99,7 +123,9 @@ public class ResumableUploads {
             .setParameter("now", now)
             .getSingleResult()
             .longValue();
-    long used = catalog.bytesUsed(owner) - existing.map(StoredFile::size).orElse(0L);
+    long replaced =
+        target.collisions() == Collisions.REPLACE ? existing.map(StoredFile::size).orElse(0L) : 0;
+    long used = catalog.bytesUsed(owner) - replaced;
     limits.check(target.length(), used + reserved);
     ResumableUpload upload =
         new ResumableUpload(newId(), owner, actor, target, now, now.plus(expiry));
@@ -112,11 +138,11 @@ public class ResumableUploads {
     return upload;
   }
 
-  /** The caller's upload; someone else's, an unknown or a removed one are alike unknown. */
-  public ResumableUpload require(String ownerName, String id) {
+  /** The sender's upload; someone else's, an unknown or a removed one are alike unknown. */
+  public ResumableUpload require(Sender sender, String id) {
     ResumableUpload upload =
         id == null || id.length() > 22 ? null : em.find(ResumableUpload.class, id);
-    if (upload == null || !upload.owner().username().equals(ownerName)) {
+    if (upload == null || !sender.made(upload)) {
       throw DomainException.notFound("no unfinished upload '" + id + "'");
     }
     if (upload.isExpiredAt(clock.instant())) {
@@ -131,11 +157,17 @@ public class ResumableUploads {
   /**
    * Appends one piece at {@code offset}, which must be the offset the server holds. Every byte that
    * arrives is kept, also when the client goes away mid-piece; with {@code expectedSha256} (hex)
-   * the piece is kept only if it matches.
+   * the piece is kept only if it matches. The last piece stores the file; {@code onFinish} may
+   * still refuse it inside that transaction, and then the upload stays as it is.
    */
   public Progress append(
-      String ownerName, String id, long offset, Optional<String> expectedSha256, InputStream body) {
-    ResumableUpload upload = require(ownerName, id);
+      Sender sender,
+      String id,
+      long offset,
+      Optional<String> expectedSha256,
+      InputStream body,
+      FileCatalog.CommitCheck onFinish) {
+    ResumableUpload upload = require(sender, id);
     if (busy.putIfAbsent(id, Boolean.TRUE) != null) {
       throw DomainException.conflict("another piece of this upload is being sent right now");
     }
@@ -155,7 +187,7 @@ public class ResumableUploads {
         offsets.move(upload.id(), offset, reached);
       }
       if (reached == upload.length()) {
-        return new Progress(upload, reached, Optional.of(complete(upload)));
+        return new Progress(upload, reached, Optional.of(complete(upload, onFinish)));
       }
       return new Progress(upload, reached, Optional.empty());
     } finally {
@@ -230,7 +262,7 @@ public class ResumableUploads {
   }
 
   /** The last byte is in: store the file as a PUT would, and end the upload, all or nothing. */
-  private StoredFile complete(ResumableUpload upload) {
+  private StoredFile complete(ResumableUpload upload, FileCatalog.CommitCheck onFinish) {
     FileStore.ResumablePart part = part(upload.id());
     String sha256 = hashOf(part, upload.length());
     var received = new ReceivedBlob(part, upload.length(), sha256);
@@ -240,8 +272,9 @@ public class ResumableUploads {
             upload.createdBy(),
             upload.owner(),
             List.of(incoming),
-            upload.overwrite() ? FileCatalog.Collisions.REPLACE : FileCatalog.Collisions.REFUSE,
+            upload.collisions(),
             committed -> {
+              onFinish.verify(committed);
               committed.get(0).file().changeVisibility(upload.visibility());
               em.remove(em.merge(upload));
             });
@@ -270,10 +303,21 @@ public class ResumableUploads {
 
   /** Ends an unfinished upload and removes its bytes. */
   @Transactional
-  public void cancel(String ownerName, String id) {
-    ResumableUpload upload = em.merge(require(ownerName, id));
+  public void cancel(Sender sender, String id) {
+    ResumableUpload upload = em.merge(require(sender, id));
     em.remove(upload);
     afterCommit(() -> store.deletePart(id));
+  }
+
+  /** Ends every unfinished upload one actor made: a drop that is revoked takes its own along. */
+  @Transactional
+  public void cancelAllBy(String actor) {
+    List<String> ids =
+        em.createNamedQuery(ResumableUpload.IDS_BY_ACTOR, String.class)
+            .setParameter("actor", actor)
+            .getResultList();
+    ids.forEach(id -> em.remove(em.find(ResumableUpload.class, id)));
+    afterCommit(() -> ids.forEach(store::deletePart));
   }
 
   public List<ResumableUpload> openOf(String ownerName) {
@@ -281,6 +325,15 @@ public class ResumableUploads {
         .setParameter("owner", accounts.require(ownerName))
         .setParameter("now", clock.instant())
         .getResultList();
+  }
+
+  public Reserved reservedBy(String actor) {
+    Object[] row =
+        em.createNamedQuery(ResumableUpload.RESERVED_BY_ACTOR, Object[].class)
+            .setParameter("actor", actor)
+            .setParameter("now", clock.instant())
+            .getSingleResult();
+    return new Reserved(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
   }
 
   public List<ResumableUpload> allOpen() {

@@ -3,6 +3,7 @@ package dev.ft.files.control;
 import dev.ft.accounts.control.Accounts;
 import dev.ft.accounts.entity.Account;
 import dev.ft.accounts.entity.Username;
+import dev.ft.files.entity.Collisions;
 import dev.ft.files.entity.FileName;
 import dev.ft.files.entity.StoredFile;
 import dev.ft.platform.DomainException;
@@ -37,12 +38,10 @@ public class Uploads {
    * checked as parts arrive (files so far, bytes so far), and a last check inside the commit.
    */
   public record FormRules(
-      FileCatalog.Collisions collisions, FormLimit limit, FileCatalog.CommitCheck onCommit) {
+      Collisions collisions, FormLimit limit, FileCatalog.CommitCheck onCommit) {
     public static FormRules of(boolean overwrite) {
       return new FormRules(
-          overwrite ? FileCatalog.Collisions.REPLACE : FileCatalog.Collisions.REFUSE,
-          (files, bytes) -> {},
-          stored -> {});
+          overwrite ? Collisions.REPLACE : Collisions.REFUSE, (files, bytes) -> {}, stored -> {});
     }
   }
 
@@ -84,7 +83,7 @@ public class Uploads {
       var incoming =
           new FileCatalog.Incoming(name, ContentTypes.decide(declaredType, name), received);
       return catalog
-          .commit(actor, owner, List.of(incoming), FileCatalog.Collisions.REPLACE, stored -> {})
+          .commit(actor, owner, List.of(incoming), Collisions.REPLACE, stored -> {})
           .get(0);
     }
   }
@@ -101,7 +100,7 @@ public class Uploads {
 
   public List<FileCatalog.Committed> postForm(
       String actor, String ownerName, String contentType, InputStream body, FormRules rules) {
-    boolean keepBoth = rules.collisions() == FileCatalog.Collisions.KEEP_BOTH;
+    boolean keepBoth = rules.collisions() == Collisions.KEEP_BOTH;
     MultipartReader form = new MultipartReader(body, MultipartReader.boundaryOf(contentType));
     Account owner = accounts.require(ownerName);
     long used = catalog.bytesUsed(owner);
@@ -124,7 +123,7 @@ public class Uploads {
           throw DomainException.invalid("two parts are named '" + name + "'");
         }
         Optional<StoredFile> existing = keepBoth ? Optional.empty() : catalog.find(owner, name);
-        if (existing.isPresent() && rules.collisions() == FileCatalog.Collisions.REFUSE) {
+        if (existing.isPresent() && rules.collisions() == Collisions.REFUSE) {
           throw FileCatalog.nameTaken(name);
         }
         long before = budgetUsed - existing.map(StoredFile::size).orElse(0L);

@@ -39,8 +39,16 @@ import java.util.Objects;
         "SELECT COALESCE(SUM(u.length), 0) FROM ResumableUpload u WHERE u.owner = :owner AND"
             + " u.expiresAt > :now")
 @NamedQuery(
+    name = ResumableUpload.RESERVED_BY_ACTOR,
+    query =
+        "SELECT COUNT(u), COALESCE(SUM(u.length), 0) FROM ResumableUpload u WHERE u.createdBy ="
+            + " :actor AND u.expiresAt > :now")
+@NamedQuery(
     name = ResumableUpload.EXPIRED_IDS,
     query = "SELECT u.id FROM ResumableUpload u WHERE u.expiresAt <= :now")
+@NamedQuery(
+    name = ResumableUpload.IDS_BY_ACTOR,
+    query = "SELECT u.id FROM ResumableUpload u WHERE u.createdBy = :actor")
 @NamedQuery(name = ResumableUpload.ALL_IDS, query = "SELECT u.id FROM ResumableUpload u")
 @NamedQuery(
     name = ResumableUpload.MOVE_OFFSET,
@@ -50,7 +58,9 @@ public class ResumableUpload {
   public static final String ALL_OPEN = "ResumableUpload.allOpen";
   public static final String COUNT_OPEN_OF_OWNER = "ResumableUpload.countOpenOfOwner";
   public static final String BYTES_RESERVED_BY_OWNER = "ResumableUpload.bytesReservedByOwner";
+  public static final String RESERVED_BY_ACTOR = "ResumableUpload.reservedByActor";
   public static final String EXPIRED_IDS = "ResumableUpload.expiredIds";
+  public static final String IDS_BY_ACTOR = "ResumableUpload.idsByActor";
   public static final String ALL_IDS = "ResumableUpload.allIds";
   public static final String MOVE_OFFSET = "ResumableUpload.moveOffset";
 
@@ -75,8 +85,9 @@ public class ResumableUpload {
   @Column(name = "visibility", nullable = false, length = 16)
   private Visibility visibility;
 
-  @Column(name = "overwrite", nullable = false)
-  private boolean overwrite;
+  @Enumerated(EnumType.STRING)
+  @Column(name = "on_collision", nullable = false, length = 16)
+  private Collisions collisions;
 
   @Column(name = "upload_length", nullable = false)
   private long length;
@@ -94,11 +105,16 @@ public class ResumableUpload {
 
   /** What the client asked for at creation. */
   public record Target(
-      String fileName, String contentType, Visibility visibility, boolean overwrite, long length) {
+      String fileName,
+      String contentType,
+      Visibility visibility,
+      Collisions collisions,
+      long length) {
     public Target {
       FileName.require(fileName);
       Objects.requireNonNull(contentType);
       Objects.requireNonNull(visibility);
+      Objects.requireNonNull(collisions);
       if (length < 0) {
         throw new IllegalArgumentException("negative length");
       }
@@ -113,7 +129,7 @@ public class ResumableUpload {
     this.fileName = target.fileName();
     this.contentType = target.contentType();
     this.visibility = target.visibility();
-    this.overwrite = target.overwrite();
+    this.collisions = target.collisions();
     this.length = target.length();
     this.createdAt = Objects.requireNonNull(now);
     this.expiresAt = Objects.requireNonNull(expiresAt);
@@ -143,8 +159,9 @@ public class ResumableUpload {
     return visibility;
   }
 
-  public boolean overwrite() {
-    return overwrite;
+  /** What finishing does if the name is taken by then. */
+  public Collisions collisions() {
+    return collisions;
   }
 
   public long length() {

@@ -10,6 +10,7 @@ import dev.ft.links.entity.Drop;
 import dev.ft.platform.Csrf;
 import dev.ft.platform.DomainException;
 import dev.ft.platform.DomainExceptionMapper;
+import dev.ft.platform.PageHeaders;
 import dev.ft.platform.Problem;
 import dev.ft.platform.ProblemHeaders;
 import dev.ft.platform.PublicUrl;
@@ -51,7 +52,12 @@ public class DropPageServlet extends HttpServlet {
 
   /** What the page shows. */
   public record DropPage(
-      String note, String expires, String filesLeft, String bytesLeft, String uploadPath) {}
+      String note,
+      String expires,
+      String filesLeft,
+      String bytesLeft,
+      String uploadPath,
+      String tusPath) {}
 
   /** One file received, as the page lists it. */
   public record ReceivedRow(String name, String size) {}
@@ -83,7 +89,7 @@ public class DropPageServlet extends HttpServlet {
     if (unlock) {
       unlock(request, response, drop.get(), key);
     } else {
-      upload(request, response, drop.get(), key);
+      upload(request, response, key);
     }
   }
 
@@ -123,11 +129,10 @@ public class DropPageServlet extends HttpServlet {
     }
   }
 
-  private void upload(
-      HttpServletRequest request, HttpServletResponse response, Drop drop, String key)
+  private void upload(HttpServletRequest request, HttpServletResponse response, String key)
       throws ServletException, IOException {
     try {
-      Drop allowed = mayUpload(request, drop, key);
+      Drop allowed = mayUpload(request, key);
       List<Drops.Received> received =
           drops.receive(allowed, request.getContentType(), request.getInputStream());
       response.setStatus(201);
@@ -157,14 +162,10 @@ public class DropPageServlet extends HttpServlet {
     }
   }
 
-  /** Without a password anyone holding the key; with one, a grant or HTTP Basic. */
-  private Drop mayUpload(HttpServletRequest request, Drop drop, String key) {
-    if (!drop.hasPassword() || DropGrants.isValid(grantOf(request), drop, gate.now())) {
-      return drop;
-    }
+  private Drop mayUpload(HttpServletRequest request, String key) {
     String password =
         AuthorizationHeader.basicPassword(request.getHeader("Authorization")).orElse(null);
-    return drops.unlock(key, password, request.getRemoteAddr());
+    return drops.admit(key, request.getRemoteAddr(), grantOf(request), password);
   }
 
   private static String grantOf(HttpServletRequest request) {
@@ -190,13 +191,14 @@ public class DropPageServlet extends HttpServlet {
             WHEN.format(drop.expiresAt()),
             drop.filesLeft().isPresent() ? Long.toString(drop.filesLeft().getAsLong()) : null,
             drop.bytesLeft().isPresent() ? HumanBytes.format(drop.bytesLeft().getAsLong()) : null,
-            path));
+            path,
+            request.getContextPath() + RecipientPaths.DROP_API + key + "/uploads"));
     request.setAttribute("locked", locked);
     request.setAttribute("error", error);
     if (locked) {
       request.setAttribute(Csrf.FIELD, Csrf.tokenFor(request, response));
     }
-    StrangerPages.render(request, response, "drop");
+    StrangerPages.render(request, response, "drop", PageHeaders.CSP_WITH_SCRIPTS);
   }
 
   /** A refusal: the page again (or the 404 page) for a browser, a problem document otherwise. */

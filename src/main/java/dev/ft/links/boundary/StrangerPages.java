@@ -26,7 +26,13 @@ final class StrangerPages {
 
   static void render(HttpServletRequest request, HttpServletResponse response, String jsp)
       throws ServletException, IOException {
-    PageHeaders.addTo(response);
+    render(request, response, jsp, PageHeaders.CSP);
+  }
+
+  static void render(
+      HttpServletRequest request, HttpServletResponse response, String jsp, String csp)
+      throws ServletException, IOException {
+    PageHeaders.addTo(response, csp);
     response.setContentType("text/html;charset=UTF-8");
     request.getRequestDispatcher("/WEB-INF/jsp/" + jsp + ".jsp").forward(request, response);
   }

@@ -6,7 +6,11 @@ import dev.ft.audit.control.AuditLog;
 import dev.ft.audit.entity.AuditAction;
 import dev.ft.files.control.FileCatalog;
 import dev.ft.files.control.HumanBytes;
+import dev.ft.files.control.ResumableUploads;
 import dev.ft.files.control.Uploads;
+import dev.ft.files.entity.Collisions;
+import dev.ft.files.entity.ResumableUpload;
+import dev.ft.files.entity.Visibility;
 import dev.ft.links.entity.Drop;
 import dev.ft.platform.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +38,7 @@ public class Drops {
   @Inject Uploads uploads;
   @Inject LinkGate gate;
   @Inject AuditLog audit;
+  @Inject ResumableUploads resumable;
 
   /** A new drop and its key, which is shown this once and never again. */
   public record Created(Drop drop, String key) {}
@@ -88,6 +93,7 @@ public class Drops {
       throw DomainException.notFound("no drop '" + id + "'");
     }
     em.remove(drop);
+    resumable.cancelAllBy(actorOf(drop));
     audit.record(actor, AuditAction.UNDROP, drop.owner().username(), null, "drop " + drop.id());
   }
 
@@ -95,6 +101,18 @@ public class Drops {
   public Drop unlock(String key, String password, String address) {
     Optional<String> keyHash = LinkGate.hashOf(key);
     return gate.unlock(keyHash, peek(key, address), password, address);
+  }
+
+  /**
+   * The drop a stranger may send files to: anyone holding its key, if it has no password; else
+   * whoever shows a grant from the drop page's password form ({@link DropGrants}) or the password.
+   */
+  public Drop admit(String key, String address, String grant, String password) {
+    Drop drop = peek(key, address).orElseThrow(LinkGate::gone);
+    if (!drop.hasPassword() || DropGrants.isValid(grant, drop, gate.now())) {
+      return drop;
+    }
+    return unlock(key, password, address);
   }
 
   /** The drop behind a key, if it can take files from this address; no password asked. */
@@ -116,17 +134,56 @@ public class Drops {
   public List<Received> receive(Drop drop, String contentType, InputStream body) {
     var rules =
         new Uploads.FormRules(
-            FileCatalog.Collisions.KEEP_BOTH,
+            Collisions.KEEP_BOTH,
             (files, bytes) -> checkLimits(drop, files, bytes),
             stored -> count(drop, stored));
     List<FileCatalog.Committed> stored =
-        uploads.postForm("drop " + drop.id(), drop.owner().username(), contentType, body, rules);
+        uploads.postForm(actorOf(drop), drop.owner().username(), contentType, body, rules);
     return stored.stream()
         .map(c -> new Received(c.requestedName(), c.file().size(), c.file().sha256()))
         .toList();
   }
 
-  private static void checkLimits(Drop drop, int files, long bytes) {
+  /**
+   * Starts a resumable upload of one file through a drop. Its limits count what the drop's other
+   * unfinished uploads will bring, and are checked once more when the last byte is in.
+   */
+  public ResumableUpload startUpload(Drop drop, String name, String contentType, long length) {
+    ResumableUploads.Reserved reserved = resumable.reservedBy(actorOf(drop));
+    checkLimits(drop, reserved.uploads() + 1, reserved.bytes() + length);
+    return resumable.create(
+        actorOf(drop),
+        drop.owner().username(),
+        new ResumableUpload.Target(
+            name, contentType, Visibility.PRIVATE, Collisions.KEEP_BOTH, length));
+  }
+
+  /** One of the uploads a stranger started through this drop. */
+  public ResumableUpload upload(Drop drop, String id) {
+    return resumable.require(senderOf(drop), id);
+  }
+
+  /** A piece of such an upload; the last one stores the file if the drop still takes it. */
+  public ResumableUploads.Progress sendPiece(
+      Drop drop, String id, long offset, Optional<String> sha256, InputStream body) {
+    return resumable.append(
+        senderOf(drop), id, offset, sha256, body, stored -> count(drop, stored));
+  }
+
+  public void cancelUpload(Drop drop, String id) {
+    resumable.cancel(senderOf(drop), id);
+  }
+
+  private static ResumableUploads.Sender senderOf(Drop drop) {
+    return new ResumableUploads.Sender(drop.owner().username(), actorOf(drop));
+  }
+
+  /** Who the audit and the owner's list of unfinished uploads name for what a drop brings. */
+  private static String actorOf(Drop drop) {
+    return "drop " + drop.id();
+  }
+
+  private static void checkLimits(Drop drop, long files, long bytes) {
     if (drop.filesLeft().isPresent() && files > drop.filesLeft().getAsLong()) {
       throw new DropLimitExceeded(
           "This drop takes " + drop.filesLeft().getAsLong() + " more file(s) at most.");
