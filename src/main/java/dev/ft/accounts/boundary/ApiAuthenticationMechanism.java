@@ -3,6 +3,7 @@ package dev.ft.accounts.boundary;
 import dev.ft.accounts.control.BearerCredential;
 import dev.ft.accounts.control.Logins;
 import dev.ft.accounts.control.TooManyAttempts;
+import dev.ft.monitoring.control.AccessLog;
 import dev.ft.platform.Challenge;
 import dev.ft.platform.Failures;
 import dev.ft.platform.Problem;
@@ -19,6 +20,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,10 +39,12 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
   @Inject Logins logins;
   @Inject BrowserSessions sessions;
   @Inject PublicUrl publicUrl;
+  @Inject AccessLog accessLog;
 
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    long start = System.nanoTime();
     String authorization = request.getHeader("Authorization");
     if (authorization == null
         || authorization.isBlank()
@@ -55,18 +59,21 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
         return context.notifyContainerAboutLogin(caller.get());
       }
       return refuse(
+          request,
           response,
-          401,
-          "Invalid credentials",
-          "The token is unknown, expired or revoked, or the username or password is wrong.");
+          start,
+          new Problem(
+              401,
+              "Invalid credentials",
+              "The token is unknown, expired or revoked, or the username or password is wrong."));
     } catch (TooManyAttempts e) {
       response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
-      return refuse(response, 429, e.title(), e.getMessage());
+      return refuse(request, response, start, new Problem(429, e.title(), e.getMessage()));
     } catch (RuntimeException e) {
       if (Failures.isDatabaseDown(e)) {
         response.setHeader(
             "Retry-After", Integer.toString(Failures.DATABASE_DOWN_RETRY_AFTER_SECONDS));
-        return refuse(response, Failures.DATABASE_DOWN);
+        return refuse(request, response, start, Failures.DATABASE_DOWN);
       }
       throw e;
     }
@@ -104,24 +111,24 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     };
   }
 
-  private static AuthenticationStatus refuse(
-      HttpServletResponse response, int status, String title, String detail) {
-    return refuse(response, new Problem(status, title, detail));
-  }
-
-  private static AuthenticationStatus refuse(HttpServletResponse response, Problem problem) {
+  /** Answers here, before any filter runs, so the access log is written here too. */
+  private AuthenticationStatus refuse(
+      HttpServletRequest request, HttpServletResponse response, long start, Problem problem) {
     response.setStatus(problem.status());
     if (problem.status() == 401) {
       response.setHeader("WWW-Authenticate", Challenge.HEADER_VALUE);
     }
     response.setContentType(Problem.MEDIA_TYPE);
     response.setCharacterEncoding("UTF-8");
+    String body = problem.toJson();
     try {
-      response.getWriter().write(problem.toJson());
+      response.getWriter().write(body);
       response.flushBuffer();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    accessLog.record(
+        request, null, problem.status(), body.getBytes(StandardCharsets.UTF_8).length, start);
     return AuthenticationStatus.SEND_FAILURE;
   }
 }
