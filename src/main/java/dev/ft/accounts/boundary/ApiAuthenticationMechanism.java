@@ -3,7 +3,7 @@ package dev.ft.accounts.boundary;
 import dev.ft.accounts.control.BearerCredential;
 import dev.ft.accounts.control.Logins;
 import dev.ft.accounts.control.TooManyAttempts;
-import dev.ft.monitoring.control.AccessLog;
+import dev.ft.monitoring.control.AnsweredRequests;
 import dev.ft.platform.Challenge;
 import dev.ft.platform.Failures;
 import dev.ft.platform.Problem;
@@ -39,7 +39,7 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
   @Inject Logins logins;
   @Inject BrowserSessions sessions;
   @Inject PublicUrl publicUrl;
-  @Inject AccessLog accessLog;
+  @Inject AnsweredRequests answered;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -111,7 +111,7 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     };
   }
 
-  /** Answers here, before any filter runs, so the access log is written here too. */
+  /** Answers here, before any filter runs, so the request is logged and counted here too. */
   private AuthenticationStatus refuse(
       HttpServletRequest request, HttpServletResponse response, long start, Problem problem) {
     response.setStatus(problem.status());
@@ -127,7 +127,7 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    accessLog.record(
+    answered.record(
         request, null, problem.status(), body.getBytes(StandardCharsets.UTF_8).length, start);
     return AuthenticationStatus.SEND_FAILURE;
   }

@@ -2,7 +2,12 @@ package dev.ft.accounts.control;
 
 import dev.ft.audit.control.AuditLog;
 import dev.ft.audit.entity.AuditAction;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -19,6 +24,29 @@ public class Logins {
   @Inject IdentityStoreHandler identityStores;
   @Inject LoginThrottle throttle;
   @Inject AuditLog audit;
+  @Inject MeterRegistry registry;
+
+  private Counter ok;
+  private Counter wrong;
+  private Counter throttled;
+
+  /** Every password check, by outcome: {@code ft_logins_total{outcome="ok|wrong|throttled"}}. */
+  @PostConstruct
+  void registerMeters() {
+    ok = outcome("ok");
+    wrong = outcome("wrong");
+    throttled = outcome("throttled");
+  }
+
+  /** Made with the application, so its meters are there, at zero, before the first use. */
+  void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {}
+
+  private Counter outcome(String outcome) {
+    return Counter.builder("ft.logins")
+        .description("Password checks (logins, HTTP Basic, the admin sign-in) by outcome")
+        .tag("outcome", outcome)
+        .register(registry);
+  }
 
   /** The validated caller, or empty for a wrong username or password. */
   public Optional<CredentialValidationResult> check(
@@ -27,14 +55,17 @@ public class Logins {
         .lockedFor(username, address)
         .ifPresent(
             wait -> {
+              throttled.increment();
               throw new TooManyAttempts(wait);
             });
     CredentialValidationResult result =
         identityStores.validate(new UsernamePasswordCredential(username, password));
     if (result.getStatus() == CredentialValidationResult.Status.VALID) {
       throttle.recordSuccess(username);
+      ok.increment();
       return Optional.of(result);
     }
+    wrong.increment();
     if (throttle.recordFailure(username, address)) {
       audit.record(
           AuditLog.ANONYMOUS,

@@ -4,7 +4,12 @@ import dev.ft.accounts.entity.AccessToken;
 import dev.ft.accounts.entity.Account;
 import dev.ft.platform.Sha256;
 import dev.ft.platform.TransactionOutcomes;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -37,6 +42,24 @@ public class Tokens {
   @ConfigProperty(name = "ft.token-ttl")
   Duration ttl;
 
+  @Inject MeterRegistry registry;
+
+  private Counter issued;
+  private Counter revoked;
+
+  /** {@code ft_tokens_issued_total} and {@code ft_tokens_revoked_total}. */
+  @PostConstruct
+  void registerMeters() {
+    issued = Counter.builder("ft.tokens.issued").description("Tokens issued").register(registry);
+    revoked =
+        Counter.builder("ft.tokens.revoked")
+            .description("Tokens revoked: logouts, password changes, removed users")
+            .register(registry);
+  }
+
+  /** Made with the application, so its meters are there, at zero, before the first use. */
+  void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {}
+
   /** A token as the client sees it, once. */
   public record IssuedToken(String token, Instant expiresAt) {}
 
@@ -49,6 +72,12 @@ public class Tokens {
     Instant expiresAt = now.plus(ttl);
     em.createNamedQuery(AccessToken.DELETE_EXPIRED).setParameter("now", now).executeUpdate();
     em.persist(new AccessToken(Sha256.hex(token), em.merge(account), now, expiresAt));
+    transactions.afterCompletion(
+        committed -> {
+          if (committed) {
+            issued.increment();
+          }
+        });
     return new IssuedToken(token, expiresAt);
   }
 
@@ -79,15 +108,27 @@ public class Tokens {
     if (found != null) {
       em.remove(found);
       forgetCallersOnCompletion();
+      countRevokedOnCommit(1);
     }
   }
 
   @Transactional
   public void revokeAllOf(Account account) {
-    em.createNamedQuery(AccessToken.DELETE_OF_ACCOUNT)
-        .setParameter("account", account)
-        .executeUpdate();
+    int removed =
+        em.createNamedQuery(AccessToken.DELETE_OF_ACCOUNT)
+            .setParameter("account", account)
+            .executeUpdate();
     forgetCallersOnCompletion();
+    countRevokedOnCommit(removed);
+  }
+
+  private void countRevokedOnCommit(int tokens) {
+    transactions.afterCompletion(
+        committed -> {
+          if (committed) {
+            revoked.increment(tokens);
+          }
+        });
   }
 
   /**

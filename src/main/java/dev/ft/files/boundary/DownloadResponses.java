@@ -6,6 +6,7 @@ import dev.ft.files.control.Downloads;
 import dev.ft.files.control.FileCatalog;
 import dev.ft.files.control.FileStore;
 import dev.ft.files.entity.StoredFile;
+import dev.ft.monitoring.control.TransferMetrics;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -54,7 +55,7 @@ public final class DownloadResponses {
         .header("X-Content-Type-Options", "nosniff")
         .header("Content-Security-Policy", "sandbox");
     if (download.blob() != null) {
-      response.entity(bytes(download.blob(), range.first(), range.length()));
+      response.entity(bytes(download.blob(), range.first(), range.length(), download.transfers()));
     }
     return response.build();
   }
@@ -69,16 +70,34 @@ public final class DownloadResponses {
         request.getHeader("If-Range"));
   }
 
-  private static StreamingOutput bytes(FileStore.OpenBlob blob, long first, long length) {
+  /**
+   * The bytes, counted as they go; a write that fails is the client gone, anything else that fails
+   * is the server's error.
+   */
+  private static StreamingOutput bytes(
+      FileStore.OpenBlob blob, long first, long length, TransferMetrics transfers) {
     return out -> {
+      TransferMetrics.Download sending = transfers.download();
+      TransferMetrics.Outcome outcome = TransferMetrics.Outcome.ERROR;
       try (blob) {
-        copy(blob.channel(), first, length, out);
+        copy(blob.channel(), first, length, out, sending);
+        outcome = TransferMetrics.Outcome.COMPLETE;
+      } catch (ClientWentAway e) {
+        outcome = TransferMetrics.Outcome.CLIENT_GONE;
+        throw e.getCause();
+      } finally {
+        sending.end(outcome);
       }
     };
   }
 
-  private static void copy(FileChannel channel, long first, long length, OutputStream out)
-      throws IOException {
+  private static void copy(
+      FileChannel channel,
+      long first,
+      long length,
+      OutputStream out,
+      TransferMetrics.Download sending)
+      throws IOException, ClientWentAway {
     ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(BUFFER_SIZE, Math.max(1, length)));
     long position = first;
     long remaining = length;
@@ -88,9 +107,26 @@ public final class DownloadResponses {
       if (n < 0) {
         throw new IOException("The stored file is shorter than its metadata says");
       }
-      out.write(buffer.array(), 0, n);
+      try {
+        out.write(buffer.array(), 0, n);
+      } catch (IOException e) {
+        throw new ClientWentAway(e);
+      }
+      sending.sent(n);
       position += n;
       remaining -= n;
+    }
+  }
+
+  /** A write to the connection failed: the client is gone. */
+  private static final class ClientWentAway extends Exception {
+    ClientWentAway(IOException cause) {
+      super(cause.getMessage(), cause, false, false);
+    }
+
+    @Override
+    public synchronized IOException getCause() {
+      return (IOException) super.getCause();
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.ft.files.control;
 
+import dev.ft.monitoring.control.TransferMetrics;
 import dev.ft.platform.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ public class BlobReceiver {
   private static final int BUFFER_SIZE = 128 * 1024;
 
   @Inject FileStore store;
+  @Inject TransferMetrics transfers;
 
   /**
    * @param owner the storage owner the blob is for
@@ -29,10 +31,10 @@ public class BlobReceiver {
   public ReceivedBlob receive(
       String owner, InputStream body, long expectedLength, LongConsumer limitCheck) {
     FileStore.PendingBlob blob = create(owner);
+    long total = 0;
     try {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
       byte[] buffer = new byte[BUFFER_SIZE];
-      long total = 0;
       for (int n; (n = fill(body, buffer)) > 0; ) {
         total += n;
         limitCheck.accept(total);
@@ -50,6 +52,8 @@ public class BlobReceiver {
     } catch (RuntimeException | Error e) {
       blob.discard();
       throw e;
+    } finally {
+      transfers.received(total);
     }
   }
 
@@ -95,7 +99,6 @@ public class BlobReceiver {
   }
 
   static DomainException interrupted() {
-    return DomainException.invalid(
-        "the upload was interrupted before all its bytes arrived; nothing was stored");
+    return new ClientGone();
   }
 }

@@ -3,6 +3,7 @@ package dev.ft.files.control;
 import dev.ft.audit.control.AuditLog;
 import dev.ft.audit.entity.AuditAction;
 import dev.ft.files.entity.StoredFile;
+import dev.ft.monitoring.control.TransferMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -24,13 +25,21 @@ public class Downloads {
   @Inject FileStore store;
   @Inject AuditLog audit;
   @Inject AnonymousDownloadAudit anonymousDownloads;
+  @Inject TransferMetrics transfers;
 
   /** The request's conditions; {@code bodyWanted} is false for HEAD. */
   public record Conditions(boolean bodyWanted, String range, String ifNoneMatch, String ifRange) {}
 
-  /** What to answer; {@code blob} is open exactly when bytes are to be sent, and must be closed. */
+  /**
+   * What to answer; {@code blob} is open exactly when bytes are to be sent, and must be closed.
+   * Sending them is counted in {@code transfers}.
+   */
   public record Download(
-      StoredFile file, Optional<ByteRange> range, boolean notModified, FileStore.OpenBlob blob)
+      StoredFile file,
+      Optional<ByteRange> range,
+      boolean notModified,
+      FileStore.OpenBlob blob,
+      TransferMetrics transfers)
       implements AutoCloseable {
     public String etag() {
       return etagOf(file);
@@ -68,13 +77,13 @@ public class Downloads {
       StoredFile file = catalog.require(ownerName, name, access);
       String etag = etagOf(file);
       if (matchesAny(request.ifNoneMatch(), etag)) {
-        return new Download(file, Optional.empty(), true, null);
+        return new Download(file, Optional.empty(), true, null, transfers);
       }
       boolean rangeApplies = request.ifRange() == null || request.ifRange().strip().equals(etag);
       Optional<ByteRange> range =
           rangeApplies ? ByteRange.parse(request.range(), file.size()) : Optional.empty();
       if (!request.bodyWanted()) {
-        return new Download(file, range, false, null);
+        return new Download(file, range, false, null, transfers);
       }
       try {
         FileStore.OpenBlob blob = store.open(file.storageKey());
@@ -95,7 +104,7 @@ public class Downloads {
                       ? " (anonymous downloads are recorded once an hour)"
                       : ""));
         }
-        return new Download(file, range, false, blob);
+        return new Download(file, range, false, blob, transfers);
       } catch (NoSuchFileException e) {
         if (attempt == ATTEMPTS) {
           throw FileCatalog.notFound(ownerName, name); // deleted while we looked

@@ -87,6 +87,14 @@ public class FileCatalog {
         .longValue();
   }
 
+  /** How many files there are and how many bytes they hold, all owners together. */
+  public record Totals(long files, long bytes) {}
+
+  public Totals totals() {
+    Object[] row = em.createNamedQuery(StoredFile.TOTALS, Object[].class).getSingleResult();
+    return new Totals(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+  }
+
   public Optional<StoredFile> find(Account owner, String name) {
     return em.createNamedQuery(StoredFile.BY_OWNER_AND_NAME, StoredFile.class)
         .setParameter("owner", owner)

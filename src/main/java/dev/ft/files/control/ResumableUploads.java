@@ -5,6 +5,7 @@ import dev.ft.accounts.entity.Account;
 import dev.ft.files.entity.Collisions;
 import dev.ft.files.entity.ResumableUpload;
 import dev.ft.files.entity.StoredFile;
+import dev.ft.monitoring.control.TransferMetrics;
 import dev.ft.platform.DomainException;
 import dev.ft.platform.TransactionOutcomes;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +54,7 @@ public class ResumableUploads {
   @Inject TransactionOutcomes transactions;
   @Inject UploadOffsets offsets;
   @Inject Clock clock;
+  @Inject TransferMetrics transfers;
 
   @Inject
   @ConfigProperty(name = "ft.upload-expiry")
@@ -167,6 +169,22 @@ public class ResumableUploads {
       Optional<String> expectedSha256,
       InputStream body,
       FileCatalog.CommitCheck onFinish) {
+    return transfers.upload(
+        () -> appendPiece(sender, id, offset, expectedSha256, body, onFinish),
+        progress ->
+            progress.stored().isPresent()
+                ? TransferMetrics.Outcome.STORED
+                : TransferMetrics.Outcome.PARTIAL,
+        UploadOutcomes::of);
+  }
+
+  private Progress appendPiece(
+      Sender sender,
+      String id,
+      long offset,
+      Optional<String> expectedSha256,
+      InputStream body,
+      FileCatalog.CommitCheck onFinish) {
     ResumableUpload upload = require(sender, id);
     if (busy.putIfAbsent(id, Boolean.TRUE) != null) {
       throw DomainException.conflict("another piece of this upload is being sent right now");
@@ -219,7 +237,7 @@ public class ResumableUploads {
       String actual = HexFormat.of().formatHex(sha256.digest());
       if (expectedSha256.isPresent() && !expectedSha256.get().equals(actual)) {
         part.resumeAt(offset);
-        throw new DomainException(
+        throw new DigestMismatch(
             DomainException.Kind.CHECKSUM_MISMATCH,
             "Checksum mismatch",
             "Upload-Checksum does not match this piece (its sha256 is "
@@ -230,6 +248,8 @@ public class ResumableUploads {
       return offset + written;
     } catch (IOException e) {
       throw StorageFailures.of(e);
+    } finally {
+      transfers.received(written);
     }
   }
 

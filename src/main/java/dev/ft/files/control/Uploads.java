@@ -6,6 +6,7 @@ import dev.ft.accounts.entity.Username;
 import dev.ft.files.entity.Collisions;
 import dev.ft.files.entity.FileName;
 import dev.ft.files.entity.StoredFile;
+import dev.ft.monitoring.control.TransferMetrics;
 import dev.ft.platform.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,6 +33,7 @@ public class Uploads {
   @Inject BlobReceiver receiver;
   @Inject StorageLimits limits;
   @Inject UploadSlots slots;
+  @Inject TransferMetrics transfers;
 
   /**
    * What a form upload may do beyond the owner's own limits: what happens to a taken name, a limit
@@ -59,6 +61,20 @@ public class Uploads {
       long declaredLength,
       String contentDigest,
       InputStream body) {
+    return transfers.upload(
+        () -> store(actor, ownerName, name, declaredType, declaredLength, contentDigest, body),
+        stored -> TransferMetrics.Outcome.STORED,
+        UploadOutcomes::of);
+  }
+
+  private FileCatalog.Committed store(
+      String actor,
+      String ownerName,
+      String name,
+      String declaredType,
+      long declaredLength,
+      String contentDigest,
+      InputStream body) {
     FileName.require(name);
     Optional<String> expectedSha256 = ContentDigest.sha256Of(contentDigest);
     Account owner = accounts.require(ownerName);
@@ -75,7 +91,9 @@ public class Uploads {
                 declaredLength,
                 total -> limits.check(total, usedByOthers))) {
       if (expectedSha256.isPresent() && !expectedSha256.get().equals(received.sha256())) {
-        throw DomainException.invalid(
+        throw new DigestMismatch(
+            DomainException.Kind.INVALID_INPUT,
+            "Invalid request",
             "Content-Digest does not match the bytes received (their sha-256 is "
                 + received.sha256()
                 + "); nothing was stored");
@@ -99,6 +117,14 @@ public class Uploads {
   }
 
   public List<FileCatalog.Committed> postForm(
+      String actor, String ownerName, String contentType, InputStream body, FormRules rules) {
+    return transfers.upload(
+        () -> receiveForm(actor, ownerName, contentType, body, rules),
+        stored -> TransferMetrics.Outcome.STORED,
+        UploadOutcomes::of);
+  }
+
+  private List<FileCatalog.Committed> receiveForm(
       String actor, String ownerName, String contentType, InputStream body, FormRules rules) {
     boolean keepBoth = rules.collisions() == Collisions.KEEP_BOTH;
     MultipartReader form = new MultipartReader(body, MultipartReader.boundaryOf(contentType));

@@ -38,6 +38,9 @@ import java.util.Objects;
 @NamedQuery(
     name = StoredFile.BYTES_OF_OWNER,
     query = "SELECT COALESCE(SUM(f.size), 0) FROM StoredFile f WHERE f.owner = :owner")
+@NamedQuery(
+    name = StoredFile.TOTALS,
+    query = "SELECT COUNT(f), COALESCE(SUM(f.size), 0) FROM StoredFile f")
 @NamedQuery(name = StoredFile.ALL_KEYS, query = "SELECT f.storageKey FROM StoredFile f")
 @NamedQuery(
     name = StoredFile.USAGE,
@@ -50,6 +53,7 @@ public class StoredFile {
   public static final String BY_OWNER_NAME_AND_NAME = "StoredFile.byOwnerNameAndName";
   public static final String WITH_VISIBILITY = "StoredFile.withVisibility";
   public static final String BYTES_OF_OWNER = "StoredFile.bytesOfOwner";
+  public static final String TOTALS = "StoredFile.totals";
   public static final String ALL_KEYS = "StoredFile.allKeys";
   public static final String USAGE = "StoredFile.usage";
 

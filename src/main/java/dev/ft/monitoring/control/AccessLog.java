@@ -65,9 +65,8 @@ public class AccessLog {
     return enabled;
   }
 
-  /** Writes the line for a request that ends now; it started at {@code startNanos}. */
-  public void record(
-      HttpServletRequest request, String user, int status, long bytesOut, long startNanos) {
+  /** Writes the line for a request answered now, which took {@code nanos}. */
+  void record(HttpServletRequest request, String user, int status, long bytesOut, long nanos) {
     if (!enabled) {
       return;
     }
@@ -83,7 +82,7 @@ public class AccessLog {
                 status,
                 request.getContentLengthLong(),
                 bytesOut,
-                (System.nanoTime() - startNanos) / 1000)
+                nanos / 1000)
             .toString());
   }
 

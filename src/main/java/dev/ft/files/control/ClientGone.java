@@ -1,0 +1,13 @@
+package dev.ft.files.control;
+
+import dev.ft.platform.DomainException;
+
+/** An upload whose client went away, or broke it off, before all its bytes arrived. */
+public class ClientGone extends DomainException {
+  ClientGone() {
+    super(
+        Kind.INVALID_INPUT,
+        "Invalid request",
+        "the upload was interrupted before all its bytes arrived; nothing was stored");
+  }
+}

@@ -1,0 +1,52 @@
+package dev.ft.files.control;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The store as an operator watches it, read at each scrape: {@code ft_storage_free_bytes} (what the
+ * store's volume has left), {@code ft_storage_used_bytes} and {@code ft_storage_files} (what the
+ * catalogue holds), each with the {@code store} it is about.
+ */
+@ApplicationScoped
+public class StorageMetrics {
+  private static final String STORE = "filesystem";
+
+  @Inject MeterRegistry registry;
+  @Inject FileStore store;
+  @Inject FileCatalog catalog;
+
+  void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    Gauge.builder("ft.storage.free", this, StorageMetrics::free)
+        .description("Bytes the store can still take")
+        .baseUnit("bytes")
+        .tag("store", STORE)
+        .strongReference(true)
+        .register(registry);
+    Gauge.builder("ft.storage.used", catalog, c -> c.totals().bytes())
+        .description("Bytes of all stored files")
+        .baseUnit("bytes")
+        .tag("store", STORE)
+        .strongReference(true)
+        .register(registry);
+    Gauge.builder("ft.storage.files", catalog, c -> c.totals().files())
+        .description("Stored files")
+        .tag("store", STORE)
+        .strongReference(true)
+        .register(registry);
+  }
+
+  private double free() {
+    try {
+      return store.usableSpace();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
