@@ -4,12 +4,13 @@
   <c:when test="${empty uploads}"><p id="no-uploads">No unfinished uploads.</p></c:when>
   <c:otherwise>
     <table id="uploads">
-      <thead><tr><th>Owner</th><th>File</th><th>Sent</th><th>Expires</th></tr></thead>
+      <thead><tr><th>Owner</th><th>File</th><th>From</th><th>Sent</th><th>Expires</th></tr></thead>
       <tbody>
       <c:forEach var="u" items="${uploads}">
         <tr>
           <td class="owner"><c:out value="${u.owner()}"/></td>
           <td class="name"><c:out value="${u.name()}"/></td>
+          <td class="from"><c:out value="${u.from()}"/></td>
           <td class="sent"><c:out value="${u.sent()}"/></td>
           <td><c:out value="${u.expires()}"/></td>
         </tr>

@@ -122,6 +122,7 @@ class AdminPageIT extends ServerIT {
             .orElseThrow(() -> new AssertionError(browser.driver().getPageSource()));
     assertEquals(name, row.findElement(By.cssSelector("td.name")).getText(), "shown, not run");
     assertEquals("1.0 KiB of 4.0 KiB", row.findElement(By.cssSelector("td.sent")).getText());
+    assertEquals(seeded.username(), row.findElement(By.cssSelector("td.from")).getText());
   }
 
   @Test

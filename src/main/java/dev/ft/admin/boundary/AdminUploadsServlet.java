@@ -17,7 +17,7 @@ public class AdminUploadsServlet extends HttpServlet {
   @Inject ResumableUploads uploads;
 
   /** A row of the uploads table. */
-  public record UploadRow(String owner, String name, String sent, String expires) {}
+  public record UploadRow(String owner, String name, String from, String sent, String expires) {}
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -30,6 +30,7 @@ public class AdminUploadsServlet extends HttpServlet {
                     new UploadRow(
                         u.owner().username(),
                         u.fileName(),
+                        u.createdBy(),
                         HumanBytes.format(u.offset()) + " of " + HumanBytes.format(u.length()),
                         Pages.when(u.expiresAt())))
             .toList());
