@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
     className = "dev.ft.platform.ConfiguredDataSource",
     initialPoolSize = 0,
     minPoolSize = 0,
-    maxPoolSize = 32,
+    maxPoolSize = DataSourceDeclaration.MAX_POOL_SIZE,
     maxIdleTime = 300,
     properties = {
       "fish.payara.is-connection-validation-required=true",
@@ -25,4 +25,5 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class DataSourceDeclaration {
   public static final String JNDI_NAME = "java:app/jdbc/ft";
+  public static final int MAX_POOL_SIZE = 32;
 }

@@ -99,6 +99,11 @@ class MetricsIT extends ServerIT {
     assertTrue(after.get("ft_storage_used_bytes{store=\"filesystem\"}") >= 1000);
     assertTrue(after.get("ft_storage_free_bytes{store=\"filesystem\"}") > 0);
     assertTrue(after.keySet().stream().anyMatch(k -> k.startsWith("jvm_memory_used_bytes")));
+    assertTrue(
+        delta(before, after, "ft_db_connections_borrowed_total") >= 7,
+        "every request above read or wrote the database through a pooled connection");
+    assertEquals(32.0, after.get("ft_db_connections_max"));
+    assertTrue(after.get("ft_db_connections_in_use") < 32.0);
   }
 
   @Test

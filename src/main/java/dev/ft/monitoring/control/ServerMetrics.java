@@ -1,5 +1,8 @@
 package dev.ft.monitoring.control;
 
+import dev.ft.platform.PooledConnections;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -20,7 +23,8 @@ import jakarta.inject.Inject;
 /**
  * The one registry every meter of this server is in, read by {@code /metrics} in Prometheus' text
  * format. Every series carries the node's name, so the nodes behind one balancer add up. The JVM's
- * own figures (memory, collections, threads, classes, processor, open files, uptime) are in it too.
+ * own figures (memory, collections, threads, classes, processor, open files, uptime) and the
+ * database pool's use are in it too.
  */
 @ApplicationScoped
 public class ServerMetrics {
@@ -42,6 +46,15 @@ public class ServerMetrics {
     new ProcessorMetrics().bindTo(registry);
     new FileDescriptorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
+    Gauge.builder("ft.db.connections.in.use", PooledConnections::inUse)
+        .description("Database connections borrowed from the pool and not yet given back")
+        .register(registry);
+    Gauge.builder("ft.db.connections.max", PooledConnections::max)
+        .description("The most connections the pool hands out at once")
+        .register(registry);
+    FunctionCounter.builder("ft.db.connections.borrowed", this, m -> PooledConnections.borrowed())
+        .description("Database connections borrowed from the pool since the start")
+        .register(registry);
   }
 
   @PreDestroy
