@@ -72,12 +72,7 @@ public class Tokens {
     Instant expiresAt = now.plus(ttl);
     em.createNamedQuery(AccessToken.DELETE_EXPIRED).setParameter("now", now).executeUpdate();
     em.persist(new AccessToken(Sha256.hex(token), em.merge(account), now, expiresAt));
-    transactions.afterCompletion(
-        committed -> {
-          if (committed) {
-            issued.increment();
-          }
-        });
+    countOnCommit(issued, 1);
     return new IssuedToken(token, expiresAt);
   }
 
@@ -108,7 +103,7 @@ public class Tokens {
     if (found != null) {
       em.remove(found);
       forgetCallersOnCompletion();
-      countRevokedOnCommit(1);
+      countOnCommit(revoked, 1);
     }
   }
 
@@ -119,14 +114,15 @@ public class Tokens {
             .setParameter("account", account)
             .executeUpdate();
     forgetCallersOnCompletion();
-    countRevokedOnCommit(removed);
+    countOnCommit(revoked, removed);
   }
 
-  private void countRevokedOnCommit(int tokens) {
+  /** A token counts once its transaction has committed: a rolled-back one never existed. */
+  private void countOnCommit(Counter counter, int tokens) {
     transactions.afterCompletion(
         committed -> {
           if (committed) {
-            revoked.increment(tokens);
+            counter.increment(tokens);
           }
         });
   }

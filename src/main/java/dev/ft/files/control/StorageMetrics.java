@@ -17,10 +17,13 @@ import java.io.UncheckedIOException;
 @ApplicationScoped
 public class StorageMetrics {
   private static final String STORE = "filesystem";
+  private static final long FRESH_NANOS = 1_000_000_000L;
 
   @Inject MeterRegistry registry;
   @Inject FileStore store;
   @Inject FileCatalog catalog;
+
+  private volatile Read lastRead;
 
   void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
     Gauge.builder("ft.storage.free", this, StorageMetrics::free)
@@ -29,18 +32,34 @@ public class StorageMetrics {
         .tag("store", STORE)
         .strongReference(true)
         .register(registry);
-    Gauge.builder("ft.storage.used", catalog, c -> c.totals().bytes())
+    Gauge.builder("ft.storage.used", this, m -> m.totals().bytes())
         .description("Bytes of all stored files")
         .baseUnit("bytes")
         .tag("store", STORE)
         .strongReference(true)
         .register(registry);
-    Gauge.builder("ft.storage.files", catalog, c -> c.totals().files())
+    Gauge.builder("ft.storage.files", this, m -> m.totals().files())
         .description("Stored files")
         .tag("store", STORE)
         .strongReference(true)
         .register(registry);
   }
+
+  /**
+   * The catalogue's totals, read once for both gauges of a scrape: the two are sampled one after
+   * the other, and a second query a moment later would tell nothing new.
+   */
+  private FileCatalog.Totals totals() {
+    Read last = lastRead;
+    long now = System.nanoTime();
+    if (last == null || now - last.atNanos() > FRESH_NANOS) {
+      last = new Read(catalog.totals(), now);
+      lastRead = last;
+    }
+    return last.totals();
+  }
+
+  private record Read(FileCatalog.Totals totals, long atNanos) {}
 
   private double free() {
     try {

@@ -81,16 +81,16 @@ public class DropPageServlet extends HttpServlet {
     boolean unlock = rest.endsWith(UNLOCK);
     String key =
         StrangerPages.key(unlock ? rest.substring(0, rest.length() - UNLOCK.length()) : rest);
+    if (!unlock) {
+      upload(request, response, key); // admitting the upload looks the drop up
+      return;
+    }
     Optional<Drop> drop = drops.peek(key, request.getRemoteAddr());
     if (drop.isEmpty()) {
       refuse(request, response, LinkGate.gone());
       return;
     }
-    if (unlock) {
-      unlock(request, response, drop.get(), key);
-    } else {
-      upload(request, response, key);
-    }
+    unlock(request, response, drop.get(), key);
   }
 
   /** The password form: a right password sets the grant and goes back to the page. */
