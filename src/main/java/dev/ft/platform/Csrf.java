@@ -6,9 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -23,7 +21,6 @@ public final class Csrf {
   public static final String FIELD = "csrf";
   public static final String COOKIE = "__Host-ft-csrf";
   private static final String ATTRIBUTE = "ft.csrf";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private Csrf() {}
 
@@ -75,8 +72,6 @@ public final class Csrf {
   }
 
   private static String newToken() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return RandomText.secret(32);
   }
 }

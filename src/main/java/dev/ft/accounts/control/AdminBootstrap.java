@@ -1,10 +1,9 @@
 package dev.ft.accounts.control;
 
 import dev.ft.accounts.entity.Role;
+import dev.ft.platform.RandomText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -49,8 +48,6 @@ public class AdminBootstrap {
   }
 
   private static String randomPassword() {
-    byte[] bytes = new byte[18];
-    new SecureRandom().nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return RandomText.typeable(18);
   }
 }

@@ -2,6 +2,7 @@ package dev.ft.accounts.control;
 
 import dev.ft.accounts.entity.AccessToken;
 import dev.ft.accounts.entity.Account;
+import dev.ft.platform.RandomText;
 import dev.ft.platform.Sha256;
 import dev.ft.platform.TransactionOutcomes;
 import io.micrometer.core.instrument.Counter;
@@ -14,11 +15,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -30,7 +29,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Tokens {
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final TokenCache cache = new TokenCache();
 
@@ -65,9 +63,7 @@ public class Tokens {
 
   @Transactional
   public IssuedToken issue(Account account) {
-    byte[] secret = new byte[32];
-    RANDOM.nextBytes(secret);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    String token = RandomText.secret(32);
     Instant now = clock.instant();
     Instant expiresAt = now.plus(ttl);
     em.createNamedQuery(AccessToken.DELETE_EXPIRED).setParameter("now", now).executeUpdate();

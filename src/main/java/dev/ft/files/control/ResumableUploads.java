@@ -7,6 +7,7 @@ import dev.ft.files.entity.ResumableUpload;
 import dev.ft.files.entity.StoredFile;
 import dev.ft.monitoring.control.TransferMetrics;
 import dev.ft.platform.DomainException;
+import dev.ft.platform.RandomText;
 import dev.ft.platform.TransactionOutcomes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,11 +21,9 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +42,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ResumableUploads {
   private static final Logger LOG = Logger.getLogger(ResumableUploads.class.getName());
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final int BUFFER_SIZE = 128 * 1024;
 
   @PersistenceContext EntityManager em;
@@ -130,7 +128,7 @@ public class ResumableUploads {
     long used = catalog.bytesUsed(owner) - replaced;
     limits.check(target.length(), used + reserved);
     ResumableUpload upload =
-        new ResumableUpload(newId(), owner, actor, target, now, now.plus(expiry));
+        new ResumableUpload(RandomText.typeable(16), owner, actor, target, now, now.plus(expiry));
     em.persist(upload);
     try {
       store.part(upload.id()).finish(); // an empty part, so every open upload has one
@@ -426,11 +424,5 @@ public class ResumableUploads {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
-  }
-
-  private static String newId() {
-    byte[] bytes = new byte[16];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

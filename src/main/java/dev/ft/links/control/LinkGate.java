@@ -6,14 +6,13 @@ import dev.ft.accounts.control.TooManyAttempts;
 import dev.ft.links.entity.SecretLink;
 import dev.ft.platform.AddressRange;
 import dev.ft.platform.DomainException;
+import dev.ft.platform.RandomText;
 import dev.ft.platform.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,7 +25,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class LinkGate {
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final int KEY_BYTES = 24; // 192 random bits, 32 characters
   private static final int ID_BYTES = 9; // 12 characters
   private static final int MAX_KEY_LENGTH = 64;
@@ -45,8 +43,8 @@ public class LinkGate {
   public record NewKey(String key, String hash, String id) {}
 
   public NewKey newKey() {
-    String key = random(KEY_BYTES);
-    return new NewKey(key, Sha256.hex(key), random(ID_BYTES));
+    String key = RandomText.secret(KEY_BYTES);
+    return new NewKey(key, Sha256.hex(key), RandomText.typeable(ID_BYTES));
   }
 
   /** The hash a stranger's key is looked up by; empty for what cannot be a key. */
@@ -130,11 +128,5 @@ public class LinkGate {
   public static DomainException gone() {
     return DomainException.notFound(
         "This link does not exist, has expired, was revoked or used up, or the password is wrong.");
-  }
-
-  private static String random(int bytes) {
-    byte[] value = new byte[bytes];
-    RANDOM.nextBytes(value);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
   }
 }
