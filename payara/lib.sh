@@ -49,6 +49,35 @@ ft_payara_micro() {
   echo "$jar"
 }
 
+# Payara Micro unpacked into DIR with its launcher, launch-micro.jar, and put back as unpacked on
+# every later call. The launcher starts Payara from a plain class path, which is what lets an AOT
+# cache hold Payara's classes; the unpacked jars keep their dates, which such a cache is checked
+# against. Whatever a run leaves (its deployment, its domain.xml) would be started and replaced on
+# the next boot, so it goes; the AOT cache (ft.aot*) stays. A newer Payara jar unpacks afresh.
+ft_payara_runtime() {
+  local micro=$1 dir=$2
+  if [[ ! -f "$dir/launch-micro.jar" || "$micro" -nt "$dir/launch-micro.jar" ]]; then
+    rm -rf "$dir"
+    "$JAVA_HOME/bin/java" -jar "$micro" --rootdir "$dir" --outputlauncher >/dev/null 2>&1 \
+      && [[ -f "$dir/launch-micro.jar" ]] || ft_die "could not unpack Payara Micro into $dir"
+    cp -a "$dir/config" "$dir/config.unpacked"
+  else
+    find "$dir" -mindepth 1 -maxdepth 1 ! -name runtime ! -name lib ! -name META-INF \
+      ! -name launch-micro.jar ! -name config.unpacked ! -name 'ft.aot*' -exec rm -rf {} +
+    cp -a "$dir/config.unpacked" "$dir/config"
+  fi
+}
+
+# A TCP port that nothing on this machine listens on now, for a short-lived private server.
+ft_free_port() {
+  local candidate
+  for _ in $(seq 50); do
+    candidate=$((20000 + RANDOM % 20000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null || { echo "$candidate"; return; }
+  done
+  ft_die "found no free port"
+}
+
 # Creates a self-signed PKCS12 keystore for localhost, with its password beside it: $2 when
 # given (the tests' fixed one), otherwise a random one.
 ft_self_signed_keystore() {

@@ -72,7 +72,10 @@ final class ServeProcess implements AutoCloseable {
                 "FT_START_TIMEOUT",
                 Integer.toString(START_TIMEOUT_SECONDS),
                 "FT_START_ATTEMPTS",
-                Integer.toString(START_ATTEMPTS)));
+                Integer.toString(START_ATTEMPTS),
+                // a training run costs each fresh data folder most of a minute; one test has it
+                "FT_AOT_CACHE",
+                "off"));
     builder.environment().putAll(env); // a test's own settings win over these defaults
     Files.createDirectories(dataDir);
     // A boot that hangs is payara/serve's to notice and restart, within its own bound.

@@ -7,15 +7,47 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
  * payara/serve supervises the start of its server: one that does not answer within FT_START_TIMEOUT
  * gets a thread dump in the log, is killed and started again, a bounded number of times. A bound
- * far shorter than any boot stands in for a hung boot here.
+ * far shorter than any boot stands in for a hung boot here. And it makes later starts faster with
+ * an AOT cache that its first start trains.
  */
 class ServeSupervisionIT {
+  private static final String TRAINING = "a training run makes an AOT cache";
+
+  @Test
+  void theFirstStartTrainsAnAotCacheThatEveryLaterStartMaps() throws Exception {
+    Path dir = Files.createDirectories(Path.of(System.getProperty("ft.faults.dir"), "aot"));
+    Path cache = dir.toRealPath().resolve("data/payara/ft.aot");
+    try (ServeProcess server =
+        new ServeProcess(dir.resolve("data"), 18991, Map.of("FT_AOT_CACHE", "on")).start()) {
+      if (Runtime.version().feature() < 25) { // payara/serve runs on the JDK this build runs on
+        assertTrue(Files.readString(server.log()).contains("makes no AOT cache"));
+        return;
+      }
+      assertTrue(Files.size(cache) > 0, "the cache is in the data folder");
+      assertTrue(maps(server.pid(), cache), "the first server already starts from it");
+      server.close();
+      server.start();
+      assertTrue(maps(server.pid(), cache), "so does the next one");
+      String log = Files.readString(server.log());
+      assertEquals(1, log.split(TRAINING, -1).length - 1, "one training run: " + log);
+      assertTrue(log.contains("made the AOT cache " + cache), log);
+      assertEquals(
+          200, server.api().get("/api/v1/public", dev.ft.it.Api.Caller.ANONYMOUS).status());
+    }
+  }
+
+  /** Whether the process has the file mapped into its memory, as a JVM does with its AOT cache. */
+  private static boolean maps(long pid, Path file) throws java.io.IOException {
+    return Files.readAllLines(Path.of("/proc/" + pid + "/maps")).stream()
+        .anyMatch(line -> line.endsWith(" " + file.toAbsolutePath()));
+  }
 
   @Test
   void aServerThatDoesNotAnswerInTimeIsDumpedKilledAndStartedAgainAFewTimes() throws Exception {
