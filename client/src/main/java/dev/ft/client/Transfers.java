@@ -45,9 +45,13 @@ public final class Transfers {
     String digest = "sha-256=:" + Base64.getEncoder().encodeToString(sha256Of(file)) + ":";
     try (Progress progress =
         Progress.start("uploaded", file.getFileName().toString(), size, quiet, out)) {
+      // fromPublisher refuses a length of 0; an empty file is sent as an empty body
       HttpRequest.BodyPublisher body =
-          HttpRequest.BodyPublishers.fromPublisher(
-              HttpRequest.BodyPublishers.ofInputStream(() -> counting(open(file), progress)), size);
+          size == 0
+              ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.fromPublisher(
+                  HttpRequest.BodyPublishers.ofInputStream(() -> counting(open(file), progress)),
+                  size);
       JsonObject stored =
           client
               .json(

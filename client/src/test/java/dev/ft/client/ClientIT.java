@@ -156,6 +156,12 @@ class ClientIT {
     try (var left = Files.list(downloads)) {
       assertEquals(1, left.count(), "no part files are left behind");
     }
+
+    Path empty = localFile("empty.txt", 0, 5);
+    assertOk(run.ft("upload", empty.toString()));
+    assertTrue(run.ft("ls").out().contains("empty.txt"));
+    assertOk(run.ft("download", "empty.txt", "-o", downloads.toString()));
+    assertEquals(0, Files.size(downloads.resolve("empty.txt")), "an empty file stays empty");
   }
 
   @Test
