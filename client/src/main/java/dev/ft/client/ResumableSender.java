@@ -20,6 +20,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Uploads a file with tus in pieces, and picks an interrupted upload up where the server says it
@@ -72,14 +76,7 @@ public final class ResumableSender {
       if (offset > 0 && !quiet) {
         out.println("resuming " + name + " at " + Sizes.human(offset) + " of " + Sizes.human(size));
       }
-      long piece = Math.min(MAX_PIECE, Math.max(MIN_PIECE, size / 4));
-      while (offset < size) {
-        offset =
-            send(session, upload, file, offset, (int) Math.min(piece, size - offset), progress);
-      }
-      if (size == 0) {
-        offset = send(session, upload, file, 0, 0, progress);
-      }
+      sendFrom(session, upload, file, offset, size, progress);
       delete(state);
       progress.done(size);
     }
@@ -121,33 +118,89 @@ public final class ResumableSender {
     }
   }
 
-  private long send(
-      Session session, URI upload, Path file, long offset, int length, Progress progress) {
-    byte[] piece = new byte[length];
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      channel.position(offset);
-      try (InputStream in = Channels.newInputStream(channel)) {
-        if (in.readNBytes(piece, 0, length) != length) {
-          throw new Failure(Failure.USAGE, file + " changed while it was being uploaded");
-        }
-      }
-    } catch (IOException e) {
-      throw new Failure(Failure.NOT_FOUND, "cannot read " + file + ": " + e.getMessage());
+  /**
+   * Sends the file from {@code offset} on, piece by piece. The next piece is read and hashed on a
+   * second thread while the current one travels, so reading, hashing and sending overlap (two
+   * pieces in memory at most).
+   */
+  private void sendFrom(
+      Session session, URI upload, Path file, long offset, long size, Progress progress) {
+    if (offset == size && size > 0) {
+      return; // the server has it all
     }
+    int pieceSize = (int) Math.min(MAX_PIECE, Math.max(MIN_PIECE, size / 4));
+    ExecutorService reader =
+        Executors.newSingleThreadExecutor(
+            task -> {
+              Thread thread = new Thread(task, "ft-piece-reader");
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      Future<Piece> next = reader.submit(() -> Piece.read(file, offset, pieceSize, size));
+      long position = offset;
+      do {
+        Piece piece = awaitPiece(next);
+        long end = piece.offset() + piece.bytes().length;
+        if (end < size) {
+          next = reader.submit(() -> Piece.read(file, end, pieceSize, size));
+        }
+        position = send(session, upload, piece, progress);
+        if (position != end && position < size) { // the server holds another offset: go by it
+          next.cancel(true);
+          long from = position;
+          next = reader.submit(() -> Piece.read(file, from, pieceSize, size));
+        }
+      } while (position < size);
+    } finally {
+      reader.shutdownNow();
+    }
+  }
+
+  private static Piece awaitPiece(Future<Piece> piece) {
+    try {
+      return piece.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Failure(Failure.USAGE, "interrupted");
+    }
+  }
+
+  /** One PATCH's worth of the file, with its checksum. */
+  private record Piece(long offset, byte[] bytes, String checksum) {
+    static Piece read(Path file, long offset, int pieceSize, long size) {
+      byte[] bytes = new byte[(int) Math.min(pieceSize, size - offset)];
+      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        channel.position(offset);
+        try (InputStream in = Channels.newInputStream(channel)) {
+          if (in.readNBytes(bytes, 0, bytes.length) != bytes.length) {
+            throw new Failure(Failure.USAGE, file + " changed while it was being uploaded");
+          }
+        }
+      } catch (IOException e) {
+        throw new Failure(Failure.NOT_FOUND, "cannot read " + file + ": " + e.getMessage());
+      }
+      return new Piece(offset, bytes, Base64.getEncoder().encodeToString(sha256(bytes)));
+    }
+  }
+
+  /** Sends one piece; answers the offset the server holds after it. */
+  private long send(Session session, URI upload, Piece piece, Progress progress) {
     HttpResponse<InputStream> sent =
         client.send(
             authorized(HttpRequest.newBuilder(upload), session)
-                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(piece))
+                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(piece.bytes()))
                 .header("Tus-Resumable", "1.0.0")
                 .header("Content-Type", "application/offset+octet-stream")
-                .header("Upload-Offset", Long.toString(offset))
-                .header(
-                    "Upload-Checksum",
-                    "sha256 " + Base64.getEncoder().encodeToString(sha256(piece)))
+                .header("Upload-Offset", Long.toString(piece.offset()))
+                .header("Upload-Checksum", "sha256 " + piece.checksum())
                 .build());
     close(sent);
-    progress.add(length);
-    return sent.headers().firstValue("Upload-Offset").map(Long::parseLong).orElse(offset + length);
+    progress.add(piece.bytes().length);
+    long end = piece.offset() + piece.bytes().length;
+    return sent.headers().firstValue("Upload-Offset").map(Long::parseLong).orElse(end);
   }
 
   private JsonObject storedFile(Session session, String name) {
