@@ -68,6 +68,12 @@ ft_payara_runtime() {
   fi
 }
 
+# Whether the server on PORT of this machine is alive: its liveness probe answers 200 (an open
+# port alone is not enough), within 5 s.
+ft_is_live() {
+  [[ "$(curl -sk -o /dev/null -w '%{http_code}' --max-time 5 "https://localhost:$1/health/live")" == 200 ]]
+}
+
 # A TCP port that nothing on this machine listens on now, for a short-lived private server.
 ft_free_port() {
   local candidate

@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ft.it.Api;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,13 +40,12 @@ class ServeSupervisionIT {
       String log = Files.readString(server.log());
       assertEquals(1, log.split(TRAINING, -1).length - 1, "one training run: " + log);
       assertTrue(log.contains("made the AOT cache " + cache), log);
-      assertEquals(
-          200, server.api().get("/api/v1/public", dev.ft.it.Api.Caller.ANONYMOUS).status());
+      assertEquals(200, server.api().get("/api/v1/public", Api.Caller.ANONYMOUS).status());
     }
   }
 
   /** Whether the process has the file mapped into its memory, as a JVM does with its AOT cache. */
-  private static boolean maps(long pid, Path file) throws java.io.IOException {
+  private static boolean maps(long pid, Path file) throws IOException {
     return Files.readAllLines(Path.of("/proc/" + pid + "/maps")).stream()
         .anyMatch(line -> line.endsWith(" " + file.toAbsolutePath()));
   }
