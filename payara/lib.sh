@@ -49,6 +49,18 @@ ft_payara_micro() {
   echo "$jar"
 }
 
+# The class path of s3proxy, the S3 implementation the tests run (a test dependency in pom.xml),
+# resolved once into target/; prints it.
+ft_s3proxy_classpath() {
+  local repo=$1 file="$1/target/s3proxy.classpath"
+  if [[ ! -s "$file" || "$repo/pom.xml" -nt "$file" ]]; then
+    echo "ft: resolving s3proxy" >&2
+    (cd "$repo" && mvn -q -B dependency:build-classpath -Dmdep.includeScope=test \
+      -Dmdep.outputFile="$file" >&2) || ft_die "could not resolve s3proxy"
+  fi
+  cat "$file"
+}
+
 # Payara Micro unpacked into DIR with its launcher, launch-micro.jar, and put back as unpacked on
 # every later call. The launcher starts Payara from a plain class path, which is what lets an AOT
 # cache hold Payara's classes; the unpacked jars keep their dates, which such a cache is checked

@@ -94,26 +94,7 @@ class ResumableUploadsIT {
    */
   private CompletableFuture<HttpResponse<Void>> sendPiece(
       Caller owner, String path, byte[] content, int from, int cutAt) {
-    InputStream body =
-        new InputStream() {
-          private int sent = from;
-
-          @Override
-          public int read() {
-            throw new UnsupportedOperationException();
-          }
-
-          @Override
-          public int read(byte[] b, int off, int len) throws IOException {
-            if (sent >= cutAt) {
-              throw new IOException("the client stops here");
-            }
-            int n = Math.min(len, cutAt - sent);
-            System.arraycopy(content, sent, b, off, n);
-            sent += n;
-            return n;
-          }
-        };
+    InputStream body = new CutBody(content, from, cutAt);
     return api.http()
         .sendAsync(
             patch(owner, path, from)

@@ -46,6 +46,22 @@ final class ServeProcess implements AutoCloseable {
   }
 
   ServeProcess start() throws IOException, InterruptedException {
+    launch();
+    awaitReady();
+    return this;
+  }
+
+  /** Starts a server that is expected to refuse to start; returns payara/serve's exit status. */
+  int runUntilExit(Duration within) throws IOException, InterruptedException {
+    launch();
+    if (!process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      kill();
+      throw new AssertionError("payara/serve still runs after " + within);
+    }
+    return process.exitValue();
+  }
+
+  private void launch() throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder("payara/serve")
             .redirectErrorStream(true)
@@ -80,8 +96,6 @@ final class ServeProcess implements AutoCloseable {
     Files.createDirectories(dataDir);
     // A boot that hangs is payara/serve's to notice and restart, within its own bound.
     process = builder.start();
-    awaitReady();
-    return this;
   }
 
   private void awaitReady() {

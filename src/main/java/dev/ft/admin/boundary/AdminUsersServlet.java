@@ -3,8 +3,8 @@ package dev.ft.admin.boundary;
 import dev.ft.accounts.control.Accounts;
 import dev.ft.accounts.entity.Role;
 import dev.ft.files.control.AccountUsage;
-import dev.ft.files.control.FileStore;
 import dev.ft.files.control.HumanBytes;
+import dev.ft.files.storage.FileStore;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -56,8 +56,16 @@ public class AdminUsersServlet extends HttpServlet {
             all.size(),
             all.stream().mapToLong(AccountUsage.Usage::fileCount).sum(),
             HumanBytes.format(all.stream().mapToLong(AccountUsage.Usage::bytesUsed).sum()),
-            HumanBytes.format(store.usableSpace())));
+            freeSpace()));
     Pages.render(request, response, "users");
+  }
+
+  /** Object storage has no free space to tell. */
+  private String freeSpace() throws IOException {
+    var free = store.freeSpace();
+    return free.isPresent()
+        ? HumanBytes.format(free.getAsLong())
+        : "no bound (" + store.kind() + ")";
   }
 
   @Override

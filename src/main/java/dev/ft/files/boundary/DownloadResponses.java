@@ -4,16 +4,14 @@ import dev.ft.files.control.ByteRange;
 import dev.ft.files.control.ContentDigest;
 import dev.ft.files.control.Downloads;
 import dev.ft.files.control.FileCatalog;
-import dev.ft.files.control.FileStore;
 import dev.ft.files.entity.StoredFile;
 import dev.ft.monitoring.control.TransferMetrics;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 
@@ -54,8 +52,8 @@ public final class DownloadResponses {
         .header("Content-Disposition", contentDisposition(file.name()))
         .header("X-Content-Type-Options", "nosniff")
         .header("Content-Security-Policy", "sandbox");
-    if (download.blob() != null) {
-      response.entity(bytes(download.blob(), range.first(), range.length(), download.transfers()));
+    if (download.body() != null) {
+      response.entity(bytes(download.body(), range.length(), download.transfers()));
     }
     return response.build();
   }
@@ -74,13 +72,12 @@ public final class DownloadResponses {
    * The bytes, counted as they go; a write that fails is the client gone, anything else that fails
    * is the server's error.
    */
-  private static StreamingOutput bytes(
-      FileStore.OpenBlob blob, long first, long length, TransferMetrics transfers) {
+  private static StreamingOutput bytes(InputStream body, long length, TransferMetrics transfers) {
     return out -> {
       TransferMetrics.Download sending = transfers.download();
       TransferMetrics.Outcome outcome = TransferMetrics.Outcome.ERROR;
-      try (blob) {
-        copy(blob.channel(), first, length, out, sending);
+      try (body) {
+        copy(body, length, out, sending);
         outcome = TransferMetrics.Outcome.COMPLETE;
       } catch (ClientWentAway e) {
         outcome = TransferMetrics.Outcome.CLIENT_GONE;
@@ -92,28 +89,21 @@ public final class DownloadResponses {
   }
 
   private static void copy(
-      FileChannel channel,
-      long first,
-      long length,
-      OutputStream out,
-      TransferMetrics.Download sending)
+      InputStream body, long length, OutputStream out, TransferMetrics.Download sending)
       throws IOException, ClientWentAway {
-    ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(BUFFER_SIZE, Math.max(1, length)));
-    long position = first;
+    byte[] buffer = new byte[(int) Math.min(BUFFER_SIZE, Math.max(1, length))];
     long remaining = length;
     while (remaining > 0) {
-      buffer.clear().limit((int) Math.min(buffer.capacity(), remaining));
-      int n = channel.read(buffer, position);
+      int n = body.read(buffer, 0, (int) Math.min(buffer.length, remaining));
       if (n < 0) {
         throw new IOException("The stored file is shorter than its metadata says");
       }
       try {
-        out.write(buffer.array(), 0, n);
+        out.write(buffer, 0, n);
       } catch (IOException e) {
         throw new ClientWentAway(e);
       }
       sending.sent(n);
-      position += n;
       remaining -= n;
     }
   }

@@ -1,13 +1,14 @@
 package dev.ft.files.control;
 
 import dev.ft.files.entity.StoredFile;
+import dev.ft.files.storage.FileStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.NoSuchFileException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -50,10 +51,11 @@ public class ConsistencyCheck {
       for (StoredFile file : files) {
         String label = file.owner().username() + "/" + file.name();
         referenced.add(file.storageKey());
-        try (FileStore.OpenBlob blob = store.open(file.storageKey())) {
-          if (blob.size() != file.size()) {
-            sizes.add(label + ": " + blob.size() + " bytes stored, " + file.size() + " recorded");
-          } else if (deep && !sha256Of(blob).equals(file.sha256())) {
+        try {
+          long stored = store.size(file.storageKey());
+          if (stored != file.size()) {
+            sizes.add(label + ": " + stored + " bytes stored, " + file.size() + " recorded");
+          } else if (deep && !sha256Of(file.storageKey(), stored).equals(file.sha256())) {
             digests.add(label);
           }
         } catch (NoSuchFileException e) {
@@ -66,17 +68,16 @@ public class ConsistencyCheck {
           missing.isEmpty() && orphans.isEmpty() && sizes.isEmpty() && digests.isEmpty();
       return new Report(consistent, files.size(), blobs.size(), missing, orphans, sizes, digests);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the storage folder", e);
+      throw new UncheckedIOException("Cannot read the store", e);
     }
   }
 
-  private static String sha256Of(FileStore.OpenBlob blob) throws IOException {
-    try {
+  private String sha256Of(String key, long size) throws IOException {
+    try (InputStream in = store.read(key, 0, size)) {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
-      long position = 0;
-      for (int n; (n = blob.channel().read(buffer.clear(), position)) > 0; position += n) {
-        sha256.update(buffer.flip());
+      byte[] buffer = new byte[256 * 1024];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        sha256.update(buffer, 0, n);
       }
       return HexFormat.of().formatHex(sha256.digest());
     } catch (NoSuchAlgorithmException e) {

@@ -3,10 +3,12 @@ package dev.ft.files.control;
 import dev.ft.audit.control.AuditLog;
 import dev.ft.audit.entity.AuditAction;
 import dev.ft.files.entity.StoredFile;
+import dev.ft.files.storage.FileStore;
 import dev.ft.monitoring.control.TransferMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
@@ -31,14 +33,14 @@ public class Downloads {
   public record Conditions(boolean bodyWanted, String range, String ifNoneMatch, String ifRange) {}
 
   /**
-   * What to answer; {@code blob} is open exactly when bytes are to be sent, and must be closed.
-   * Sending them is counted in {@code transfers}.
+   * What to answer; {@code body} is open exactly when bytes are to be sent (the range asked for, or
+   * the whole file), and must be closed. Sending them is counted in {@code transfers}.
    */
   public record Download(
       StoredFile file,
       Optional<ByteRange> range,
       boolean notModified,
-      FileStore.OpenBlob blob,
+      InputStream body,
       TransferMetrics transfers)
       implements AutoCloseable {
     public String etag() {
@@ -47,8 +49,12 @@ public class Downloads {
 
     @Override
     public void close() {
-      if (blob != null) {
-        blob.close();
+      if (body != null) {
+        try {
+          body.close();
+        } catch (IOException e) {
+          // nothing was sent from it, and nothing more will be
+        }
       }
     }
   }
@@ -86,11 +92,12 @@ public class Downloads {
         return new Download(file, range, false, null, transfers);
       }
       try {
-        FileStore.OpenBlob blob = store.open(file.storageKey());
+        ByteRange bytes = range.orElse(new ByteRange(0, file.size() - 1));
+        InputStream body = store.read(file.storageKey(), bytes.first(), bytes.length());
         try {
           admission.admit(file, range);
         } catch (RuntimeException e) {
-          blob.close();
+          body.close();
           throw e;
         }
         if (isAudited(actor, file)) {
@@ -104,7 +111,7 @@ public class Downloads {
                       ? " (anonymous downloads are recorded once an hour)"
                       : ""));
         }
-        return new Download(file, range, false, blob, transfers);
+        return new Download(file, range, false, body, transfers);
       } catch (NoSuchFileException e) {
         if (attempt == ATTEMPTS) {
           throw FileCatalog.notFound(ownerName, name); // deleted while we looked

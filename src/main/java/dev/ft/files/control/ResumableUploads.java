@@ -5,6 +5,10 @@ import dev.ft.accounts.entity.Account;
 import dev.ft.files.entity.Collisions;
 import dev.ft.files.entity.ResumableUpload;
 import dev.ft.files.entity.StoredFile;
+import dev.ft.files.storage.ClientGone;
+import dev.ft.files.storage.FileStore;
+import dev.ft.files.storage.ReceivedBlob;
+import dev.ft.files.storage.StorageFailures;
 import dev.ft.monitoring.control.TransferMetrics;
 import dev.ft.platform.DomainException;
 import dev.ft.platform.RandomText;
@@ -197,7 +201,7 @@ public class ResumableUploads {
         reached = write(upload, offset, expectedSha256, body);
       } catch (PieceInterrupted e) {
         offsets.move(upload.id(), offset, e.reached()); // what arrived is kept
-        throw BlobReceiver.interrupted();
+        throw new ClientGone();
       }
       if (reached != offset) {
         offsets.move(upload.id(), offset, reached);

@@ -1,5 +1,6 @@
 package dev.ft.files.control;
 
+import dev.ft.files.storage.FileStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,6 @@ import java.io.UncheckedIOException;
  */
 @ApplicationScoped
 public class StorageMetrics {
-  private static final String STORE = "filesystem";
   private static final long FRESH_NANOS = 1_000_000_000L;
 
   @Inject MeterRegistry registry;
@@ -26,21 +26,24 @@ public class StorageMetrics {
   private volatile Read lastRead;
 
   void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    Gauge.builder("ft.storage.free", this, StorageMetrics::free)
-        .description("Bytes the store can still take")
-        .baseUnit("bytes")
-        .tag("store", STORE)
-        .strongReference(true)
-        .register(registry);
+    String kind = store.kind();
+    if (hasFreeSpace()) { // object storage has no such bound
+      Gauge.builder("ft.storage.free", this, StorageMetrics::free)
+          .description("Bytes the store can still take")
+          .baseUnit("bytes")
+          .tag("store", kind)
+          .strongReference(true)
+          .register(registry);
+    }
     Gauge.builder("ft.storage.used", this, m -> m.totals().bytes())
         .description("Bytes of all stored files")
         .baseUnit("bytes")
-        .tag("store", STORE)
+        .tag("store", kind)
         .strongReference(true)
         .register(registry);
     Gauge.builder("ft.storage.files", this, m -> m.totals().files())
         .description("Stored files")
-        .tag("store", STORE)
+        .tag("store", kind)
         .strongReference(true)
         .register(registry);
   }
@@ -61,9 +64,17 @@ public class StorageMetrics {
 
   private record Read(FileCatalog.Totals totals, long atNanos) {}
 
+  private boolean hasFreeSpace() {
+    try {
+      return store.freeSpace().isPresent();
+    } catch (IOException e) {
+      return true; // a filesystem that cannot say now
+    }
+  }
+
   private double free() {
     try {
-      return store.usableSpace();
+      return store.freeSpace().orElse(0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,5 +1,6 @@
 package dev.ft.files.control;
 
+import dev.ft.files.storage.ClientGone;
 import dev.ft.monitoring.control.TransferMetrics.Outcome;
 import dev.ft.platform.DomainException;
 

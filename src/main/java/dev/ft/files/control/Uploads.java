@@ -6,6 +6,9 @@ import dev.ft.accounts.entity.Username;
 import dev.ft.files.entity.Collisions;
 import dev.ft.files.entity.FileName;
 import dev.ft.files.entity.StoredFile;
+import dev.ft.files.storage.BlobReceiver;
+import dev.ft.files.storage.ClientGone;
+import dev.ft.files.storage.ReceivedBlob;
 import dev.ft.monitoring.control.TransferMetrics;
 import dev.ft.platform.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -185,7 +188,7 @@ public class Uploads {
     try {
       return form.next();
     } catch (IOException e) {
-      throw BlobReceiver.interrupted();
+      throw new ClientGone();
     }
   }
 

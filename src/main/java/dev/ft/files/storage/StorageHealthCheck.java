@@ -1,4 +1,4 @@
-package dev.ft.files.control;
+package dev.ft.files.storage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,11 +17,12 @@ public class StorageHealthCheck implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     try {
-      long free = store.usableSpace();
-      return HealthCheckResponse.named("storage")
-          .status(store.isWritable())
-          .withData("freeBytes", free)
-          .build();
+      var health =
+          HealthCheckResponse.named("storage")
+              .status(store.isWritable())
+              .withData("store", store.kind());
+      store.freeSpace().ifPresent(free -> health.withData("freeBytes", free));
+      return health.build();
     } catch (IOException e) {
       return HealthCheckResponse.named("storage").down().withData("error", e.getMessage()).build();
     }

@@ -1,4 +1,4 @@
-package dev.ft.files.control;
+package dev.ft.files.storage;
 
 import dev.ft.files.entity.StoredFile;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package dev.ft.files.control;
+package dev.ft.files.storage;
 
 import dev.ft.monitoring.control.TransferMetrics;
 import dev.ft.platform.DomainException;
@@ -98,7 +98,7 @@ public class BlobReceiver {
     }
   }
 
-  static DomainException interrupted() {
+  private static DomainException interrupted() {
     return new ClientGone();
   }
 }

@@ -1,10 +1,10 @@
-package dev.ft.files.control;
+package dev.ft.files.storage;
 
 import dev.ft.platform.DomainException;
 
 /** An upload whose client went away, or broke it off, before all its bytes arrived. */
 public class ClientGone extends DomainException {
-  ClientGone() {
+  public ClientGone() {
     super(
         Kind.INVALID_INPUT,
         "Invalid request",

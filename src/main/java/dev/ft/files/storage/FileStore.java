@@ -1,9 +1,9 @@
-package dev.ft.files.control;
+package dev.ft.files.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -44,32 +44,41 @@ public interface FileStore {
     InputStream read() throws IOException;
   }
 
-  /** The bytes of a stored blob, opened for reading; stays readable if the blob is deleted. */
-  interface OpenBlob extends AutoCloseable {
-    long size() throws IOException;
-
-    FileChannel channel();
-
-    @Override
-    void close();
-  }
-
   PendingBlob create(String owner) throws IOException;
 
+  /**
+   * Where resumable uploads keep their parts until the last byte: a folder on this server's disk,
+   * whatever the store.
+   */
+  PartFolder partFolder();
+
   /** The part of the resumable upload {@code id} (URL-safe base64), made empty if new. */
-  ResumablePart part(String id) throws IOException;
+  default ResumablePart part(String id) throws IOException {
+    return partFolder().open(id);
+  }
 
   /** Removes a resumable upload's part. */
-  void deletePart(String id);
+  default void deletePart(String id) {
+    partFolder().delete(id);
+  }
 
   /** The ids of every resumable upload's part, for removing those no upload names. */
-  Set<String> partIds() throws IOException;
+  default Set<String> partIds() throws IOException {
+    return partFolder().ids();
+  }
 
   /** Makes the pending bytes permanent under a fresh key for that owner, and returns the key. */
   String promote(PendingBlob blob, String owner) throws IOException;
 
-  /** Opens a stored blob; throws {@link java.nio.file.NoSuchFileException} when it is gone. */
-  OpenBlob open(String key) throws IOException;
+  /** A stored blob's size; throws {@link java.nio.file.NoSuchFileException} when it is gone. */
+  long size(String key) throws IOException;
+
+  /**
+   * Streams {@code length} bytes of a stored blob from byte {@code first} on, asking the store for
+   * that range only. Once this returns, the stream reads to its end even when the blob is deleted
+   * or replaced meanwhile; throws {@link java.nio.file.NoSuchFileException} when it is gone.
+   */
+  InputStream read(String key, long first, long length) throws IOException;
 
   void delete(String key);
 
@@ -79,9 +88,12 @@ public interface FileStore {
   /** Removes pending blobs left behind by a crash; only safe before uploads start. */
   void removePending() throws IOException;
 
-  /** Free bytes where new blobs go. */
-  long usableSpace() throws IOException;
+  /** Free bytes where new blobs go, when the store has such a bound (object storage has none). */
+  OptionalLong freeSpace() throws IOException;
 
   /** True when a new blob could be written now. */
   boolean isWritable();
+
+  /** What kind of store this is ({@code filesystem}, {@code s3}), for health and metrics. */
+  String kind();
 }

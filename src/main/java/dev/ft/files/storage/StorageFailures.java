@@ -1,14 +1,14 @@
-package dev.ft.files.control;
+package dev.ft.files.storage;
 
 import dev.ft.platform.DomainException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** Tells a full disk (the client may retry elsewhere or later) from other storage faults. */
-final class StorageFailures {
+public final class StorageFailures {
   private StorageFailures() {}
 
-  static RuntimeException of(IOException e) {
+  public static RuntimeException of(IOException e) {
     String message = String.valueOf(e.getMessage());
     if (message.contains("No space left") || message.contains("Disk quota exceeded")) {
       return new DomainException(

@@ -1,0 +1,149 @@
+package dev.ft.files.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * Blobs as files under the storage folder: {@code files/<owner>/<uuid>} for stored ones, {@code
+ * tmp/<uuid>.part} for pending ones and {@code uploads/<id>.part} for resumable uploads' parts, all
+ * on one filesystem so promotion is an atomic rename.
+ */
+public class FilesystemFileStore implements FileStore {
+  private static final Logger LOG = Logger.getLogger(FilesystemFileStore.class.getName());
+  private static final Pattern OWNER = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+  private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}/[0-9a-f-]{36}");
+
+  private final Path files;
+  private final Path pending;
+  private final PartFolder parts;
+
+  public FilesystemFileStore(Path root) {
+    files = root.resolve("files");
+    pending = root.resolve("tmp");
+    try {
+      Files.createDirectories(files);
+      Files.createDirectories(pending);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the storage folders under " + root, e);
+    }
+    parts = new PartFolder(root.resolve("uploads"));
+  }
+
+  @Override
+  public PendingBlob create(String owner) throws IOException {
+    Path path = pending.resolve(UUID.randomUUID() + ".part");
+    FileChannel channel =
+        FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    return new PendingFile(path, channel);
+  }
+
+  @Override
+  public PartFolder partFolder() {
+    return parts;
+  }
+
+  @Override
+  public String promote(PendingBlob blob, String owner) throws IOException {
+    PendingFile file = (PendingFile) blob;
+    file.finish(); // the bytes are on disk before the name says they exist
+    String key = requireOwner(owner) + "/" + UUID.randomUUID();
+    Path target = pathOf(key);
+    Files.createDirectories(target.getParent());
+    Files.move(file.path, target, StandardCopyOption.ATOMIC_MOVE);
+    file.promoted();
+    PendingFile.syncDirectory(target.getParent()); // and the rename survives a power cut
+    return key;
+  }
+
+  @Override
+  public long size(String key) throws IOException {
+    return Files.size(pathOf(key));
+  }
+
+  @Override
+  public InputStream read(String key, long first, long length) throws IOException {
+    return new FileRangeStream(
+        FileChannel.open(pathOf(key), StandardOpenOption.READ), first, length);
+  }
+
+  @Override
+  public void delete(String key) {
+    try {
+      Files.deleteIfExists(pathOf(key));
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Could not delete blob {0}: {1}", new Object[] {key, e});
+    }
+  }
+
+  @Override
+  public Set<String> keys() throws IOException {
+    Set<String> keys = new HashSet<>();
+    try (DirectoryStream<Path> owners = Files.newDirectoryStream(files, Files::isDirectory)) {
+      for (Path owner : owners) {
+        try (DirectoryStream<Path> blobs = Files.newDirectoryStream(owner)) {
+          for (Path blob : blobs) {
+            keys.add(owner.getFileName() + "/" + blob.getFileName());
+          }
+        }
+      }
+    }
+    return keys;
+  }
+
+  @Override
+  public void removePending() throws IOException {
+    try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(pending)) {
+      for (Path leftover : leftovers) {
+        Files.deleteIfExists(leftover);
+        LOG.info(() -> "Removed the unfinished upload " + leftover.getFileName());
+      }
+    }
+  }
+
+  @Override
+  public OptionalLong freeSpace() throws IOException {
+    return OptionalLong.of(Files.getFileStore(files).getUsableSpace());
+  }
+
+  @Override
+  public boolean isWritable() {
+    return Files.isDirectory(files)
+        && Files.isWritable(files)
+        && Files.isWritable(pending)
+        && parts.isWritable();
+  }
+
+  @Override
+  public String kind() {
+    return "filesystem";
+  }
+
+  private Path pathOf(String key) throws NoSuchFileException {
+    if (key == null || !KEY.matcher(key).matches()) {
+      throw new NoSuchFileException(String.valueOf(key));
+    }
+    return files.resolve(key);
+  }
+
+  static String requireOwner(String owner) {
+    if (!OWNER.matcher(owner).matches()) {
+      throw new IllegalArgumentException("Not a storage owner name: " + owner);
+    }
+    return owner;
+  }
+}
