@@ -121,6 +121,18 @@ ft_first_key_alias() {
     | sed -n 's/^\([^,]*\), .*PrivateKeyEntry.*/\1/p' | head -1
 }
 
+# One certificate for several nodes and the balancer in front of them: a self-signed keystore as
+# ft_self_signed_keystore makes (with password $2 when given), and its private key as PEM beside it
+# (key.pem), which nginx needs.
+ft_shared_certificate() {
+  local keystore=$1 dir
+  dir=$(dirname "$keystore")
+  ft_self_signed_keystore "$keystore" "${2:-}"
+  [[ -f "$dir/key.pem" ]] && return
+  (umask 077 && openssl pkcs12 -in "$keystore" -passin "file:$dir/keystore.password" \
+    -nocerts -nodes -out "$dir/key.pem" 2>/dev/null) || ft_die "could not export the key of $keystore"
+}
+
 # JVM options that point the TLS listener at a keystore, as lines of a java @argfile.
 ft_tls_jvm_args() {
   local keystore=$1 password=$2

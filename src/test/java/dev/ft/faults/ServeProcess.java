@@ -51,6 +51,19 @@ final class ServeProcess implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Starts payara/serve without waiting: several servers boot at once, then {@link #awaitStarted}.
+   */
+  ServeProcess startInBackground() throws IOException {
+    launch();
+    return this;
+  }
+
+  ServeProcess awaitStarted() {
+    awaitReady();
+    return this;
+  }
+
   /** Starts a server that is expected to refuse to start; returns payara/serve's exit status. */
   int runUntilExit(Duration within) throws IOException, InterruptedException {
     launch();

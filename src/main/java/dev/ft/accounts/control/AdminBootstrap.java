@@ -35,7 +35,15 @@ public class AdminBootstrap {
     }
     String password =
         configuredPassword.filter(p -> !p.isBlank()).orElseGet(AdminBootstrap::randomPassword);
-    accounts.register(USERNAME, password, Role.ADMIN);
+    try {
+      accounts.register(USERNAME, password, Role.ADMIN);
+    } catch (RuntimeException e) {
+      if (accounts.anyAdmin()) { // another node of a cluster, starting at the same moment
+        LOG.info("The admin account was created by another node starting at the same time");
+        return;
+      }
+      throw e;
+    }
     if (configuredPassword.filter(p -> !p.isBlank()).isPresent()) {
       LOG.info("Created the admin account 'admin' with the password from FT_ADMIN_PASSWORD");
     } else {

@@ -1,6 +1,7 @@
 package dev.ft.accounts.control;
 
 import dev.ft.accounts.entity.Username;
+import dev.ft.platform.Grid;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,14 +39,30 @@ public class LoginThrottle {
   Duration maxLockout;
 
   @Inject Clock clock;
+  @Inject Grid grid;
 
   private AttemptLimiter byUser;
   private AttemptLimiter byAddress;
 
   @PostConstruct
   void init() {
-    byUser = new AttemptLimiter(maxFailuresPerUser, window, firstLockout, maxLockout, clock);
-    byAddress = new AttemptLimiter(maxFailuresPerAddress, window, firstLockout, maxLockout, clock);
+    Duration relevance = window.plus(maxLockout); // a quiet entry is forgotten after this
+    byUser =
+        new AttemptLimiter(
+            maxFailuresPerUser,
+            window,
+            firstLockout,
+            maxLockout,
+            clock,
+            GridCounts.of(grid, "ft.login-failures.subject", relevance));
+    byAddress =
+        new AttemptLimiter(
+            maxFailuresPerAddress,
+            window,
+            firstLockout,
+            maxLockout,
+            clock,
+            GridCounts.of(grid, "ft.login-failures.address", relevance));
   }
 
   /** The longer wait of the two keys, if either is locked out. */

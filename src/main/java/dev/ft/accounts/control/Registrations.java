@@ -3,6 +3,7 @@ package dev.ft.accounts.control;
 import dev.ft.accounts.entity.Account;
 import dev.ft.accounts.entity.Role;
 import dev.ft.platform.DomainException;
+import dev.ft.platform.Grid;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,6 +35,7 @@ public class Registrations {
 
   @Inject Clock clock;
   @Inject Accounts accounts;
+  @Inject Grid grid;
 
   private boolean open;
   private AttemptLimiter byAddress;
@@ -44,7 +46,14 @@ public class Registrations {
       throw new IllegalStateException("ft.registration must be open or closed, not " + mode);
     }
     open = mode.equals("open");
-    byAddress = new AttemptLimiter(maxPerAddress, window, window, window, clock);
+    byAddress =
+        new AttemptLimiter(
+            maxPerAddress,
+            window,
+            window,
+            window,
+            clock,
+            GridCounts.of(grid, "ft.registrations.address", window.plus(window)));
   }
 
   public Account register(String username, String password, String address) {

@@ -2,6 +2,7 @@ package dev.ft.accounts.control;
 
 import dev.ft.accounts.entity.AccessToken;
 import dev.ft.accounts.entity.Account;
+import dev.ft.platform.Grid;
 import dev.ft.platform.RandomText;
 import dev.ft.platform.Sha256;
 import dev.ft.platform.TransactionOutcomes;
@@ -41,6 +42,9 @@ public class Tokens {
   Duration ttl;
 
   @Inject MeterRegistry registry;
+  @Inject Grid grid;
+
+  private static final String FORGET_CALLERS = "ft.token-cache.forget";
 
   private Counter issued;
   private Counter revoked;
@@ -53,6 +57,9 @@ public class Tokens {
         Counter.builder("ft.tokens.revoked")
             .description("Tokens revoked: logouts, password changes, removed users")
             .register(registry);
+    if (grid.isClustered()) {
+      grid.<String>listen(FORGET_CALLERS, from -> cache.invalidate());
+    }
   }
 
   /** Made with the application, so its meters are there, at zero, before the first use. */
@@ -128,6 +135,13 @@ public class Tokens {
    * the current transaction ends, every token is read from the database again.
    */
   public void forgetCallersOnCompletion() {
-    transactions.afterCompletion(committed -> cache.invalidate());
+    transactions.afterCompletion(
+        committed -> {
+          cache.invalidate();
+          if (committed && grid.isClustered()) {
+            // every node's cache, at once; their 10 s bound is only the safety net
+            grid.broadcast(FORGET_CALLERS, "revoked");
+          }
+        });
   }
 }

@@ -3,6 +3,7 @@ package dev.ft.files.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.WritableByteChannel;
+import java.time.Instant;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -85,8 +86,14 @@ public interface FileStore {
   /** Every stored key, for checking metadata against storage. */
   Set<String> keys() throws IOException;
 
-  /** Removes pending blobs left behind by a crash; only safe before uploads start. */
-  void removePending() throws IOException;
+  /** The stored keys last written before {@code before}. */
+  Set<String> keysWrittenBefore(Instant before) throws IOException;
+
+  /**
+   * Removes the pending blobs begun (on the filesystem: last written) before {@code before}: what a
+   * crash left behind.
+   */
+  void removePending(Instant before) throws IOException;
 
   /** Free bytes where new blobs go, when the store has such a bound (object storage has none). */
   OptionalLong freeSpace() throws IOException;

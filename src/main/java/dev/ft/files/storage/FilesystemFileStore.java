@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -106,12 +107,33 @@ public class FilesystemFileStore implements FileStore {
   }
 
   @Override
-  public void removePending() throws IOException {
+  public Set<String> keysWrittenBefore(Instant before) throws IOException {
+    Set<String> keys = new HashSet<>();
+    for (String key : keys()) {
+      if (writtenBefore(files.resolve(key), before)) {
+        keys.add(key);
+      }
+    }
+    return keys;
+  }
+
+  @Override
+  public void removePending(Instant before) throws IOException {
     try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(pending)) {
       for (Path leftover : leftovers) {
-        Files.deleteIfExists(leftover);
-        LOG.info(() -> "Removed the unfinished upload " + leftover.getFileName());
+        if (writtenBefore(leftover, before)) {
+          Files.deleteIfExists(leftover);
+          LOG.info(() -> "Removed the unfinished upload " + leftover.getFileName());
+        }
       }
+    }
+  }
+
+  private static boolean writtenBefore(Path file, Instant before) throws IOException {
+    try {
+      return Files.getLastModifiedTime(file).toInstant().isBefore(before);
+    } catch (NoSuchFileException e) {
+      return false; // gone meanwhile
     }
   }
 

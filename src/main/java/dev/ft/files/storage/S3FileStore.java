@@ -47,7 +47,6 @@ public final class S3FileStore implements FileStore, AutoCloseable {
   private final S3Settings settings;
   private final PartFolder parts;
   private final String files;
-  private final Instant started = Instant.now();
   private final ExecutorService sender = Executors.newVirtualThreadPerTaskExecutor();
 
   S3FileStore(S3Settings settings, Path partFolder) {
@@ -182,11 +181,18 @@ public final class S3FileStore implements FileStore, AutoCloseable {
 
   @Override
   public Set<String> keys() throws IOException {
+    return keysWrittenBefore(Instant.MAX);
+  }
+
+  @Override
+  public Set<String> keysWrittenBefore(Instant before) throws IOException {
     Set<String> keys = new HashSet<>();
     try {
       for (S3Object object :
           s3.listObjectsV2Paginator(b -> b.bucket(settings.bucket()).prefix(files)).contents()) {
-        keys.add(object.key().substring(files.length()));
+        if (object.lastModified().isBefore(before)) {
+          keys.add(object.key().substring(files.length()));
+        }
       }
     } catch (SdkException e) {
       throw new IOException("Cannot list the bucket " + settings.bucket(), e);
@@ -195,16 +201,16 @@ public final class S3FileStore implements FileStore, AutoCloseable {
   }
 
   /**
-   * Aborts the multipart uploads begun before this store started: a crash left them, and S3 would
-   * keep (and bill) their parts for ever.
+   * Aborts the multipart uploads begun before {@code before}: a crash left them, and S3 would keep
+   * (and bill) their parts for ever.
    */
   @Override
-  public void removePending() throws IOException {
+  public void removePending(Instant before) throws IOException {
     try {
       for (MultipartUpload upload :
           s3.listMultipartUploadsPaginator(b -> b.bucket(settings.bucket()).prefix(files))
               .uploads()) {
-        if (upload.initiated().isBefore(started)) {
+        if (upload.initiated().isBefore(before)) {
           s3.abortMultipartUpload(
               b -> b.bucket(settings.bucket()).key(upload.key()).uploadId(upload.uploadId()));
           LOG.info(() -> "Aborted the unfinished S3 upload of " + upload.key());

@@ -22,6 +22,7 @@ class RegistrationsTest {
     cut.maxPerAddress = maxPerAddress;
     cut.window = Duration.ofHours(1);
     cut.clock = clock;
+    cut.grid = new dev.ft.platform.Grid(); // alone: no cluster
     cut.accounts =
         new Accounts() {
           @Override

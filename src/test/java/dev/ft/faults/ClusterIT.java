@@ -1,0 +1,277 @@
+package dev.ft.faults;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ft.it.Api;
+import dev.ft.it.Api.Caller;
+import dev.ft.it.Api.Res;
+import dev.ft.it.Bytes;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Two nodes as one: two payara/serve processes on one MariaDB database and one S3 bucket (s3proxy),
+ * joined into a cluster by Payara Micro's data grid over TCP on loopback. What one node learns
+ * about logins and tokens, the other acts on; a file stored through one comes back through the
+ * other.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+  private static final int S3_PORT = 18980;
+  private static final int PORT_A = 18981;
+  private static final int PORT_B = 18982;
+  private static final int GRID_PORT = 18983;
+  private static final int BALANCER_PORT = 18985;
+  private static final int MiB = 1024 * 1024;
+  private static final String DATABASE = "ft_cluster_it";
+
+  private S3ProxyProcess s3;
+  private ServeProcess nodeA;
+  private ServeProcess nodeB;
+  private Process balancer;
+  private Path dir;
+  private Api a;
+  private Api b;
+  private Api both;
+
+  @BeforeAll
+  void startTwoNodes() throws Exception {
+    dir = Path.of(System.getProperty("ft.faults.dir"), "cluster");
+    Path tls = sharedCertificate(dir.resolve("tls"));
+    String server = System.getProperty("ft.cluster.db.server", "jdbc:mysql://127.0.0.1:3306/");
+    try (Connection db = DriverManager.getConnection(server, "root", "");
+        Statement sql = db.createStatement()) {
+      sql.execute("DROP DATABASE IF EXISTS " + DATABASE);
+      sql.execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+    }
+    s3 = new S3ProxyProcess(dir.resolve("bucket"), S3_PORT, "ft-cluster").start();
+    Map<String, String> settings = new HashMap<>(s3.storeSettings("ft-cluster"));
+    settings.putAll(
+        Map.of(
+            "FT_DB_URL",
+            server + DATABASE,
+            "FT_DB_USER",
+            "root",
+            "FT_CLUSTER_NAME",
+            "ft-cluster-it",
+            "FT_CLUSTER_PORT",
+            Integer.toString(GRID_PORT),
+            "FT_CLUSTER_INTERFACE",
+            "127.0.0.1",
+            "FT_CLUSTER_MODE",
+            "tcpip:127.0.0.1:" + GRID_PORT + ",127.0.0.1:" + (GRID_PORT + 1)));
+    settings.put("FT_TRUSTED_PROXIES", "127.0.0.1"); // the balancer
+    settings.put("FT_KEYSTORE", tls.resolve("keystore.p12").toString());
+    settings.put("FT_KEYSTORE_PASSWORD", KEYSTORE_PASSWORD);
+    nodeA = node("a", PORT_A, settings, tls).startInBackground();
+    nodeB = node("b", PORT_B, settings, tls).startInBackground();
+    a = nodeA.awaitStarted().api();
+    b = nodeB.awaitStarted().api();
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .until(() -> members(a).split(",").length == 2 && members(b).split(",").length == 2);
+    balancer =
+        new ProcessBuilder(
+                "payara/balancer",
+                Integer.toString(BALANCER_PORT),
+                dir.resolve("balancer").toString(),
+                tls.resolve("certificate.pem").toString(),
+                tls.resolve("key.pem").toString(),
+                tls.resolve("certificate.pem").toString(),
+                Integer.toString(PORT_A),
+                Integer.toString(PORT_B))
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("balancer.log").toFile())
+            .start();
+    both =
+        Api.forServer(
+            URI.create("https://localhost:" + BALANCER_PORT),
+            tls.resolve("certificate.pem"),
+            ServeProcess.ADMIN_PASSWORD);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(() -> both.get("/api/v1/public", Caller.ANONYMOUS).status() == 200);
+  }
+
+  private static final String KEYSTORE_PASSWORD = "cluster-it-keystore";
+
+  /**
+   * One certificate for both nodes, which the balancer checks them against and shows clients
+   * itself, as an operator would give every node the same one.
+   */
+  private static Path sharedCertificate(Path tls) throws Exception {
+    // made as payara/cluster makes it
+    Commands.run(
+        "bash",
+        "-c",
+        "source payara/lib.sh && JAVA_HOME=$(ft_java_home) ft_shared_certificate \"$0\" \"$1\"",
+        tls.resolve("keystore.p12").toString(),
+        KEYSTORE_PASSWORD);
+    return tls;
+  }
+
+  private ServeProcess node(String name, int port, Map<String, String> settings, Path tls)
+      throws Exception {
+    Map<String, String> own = new HashMap<>(settings);
+    own.put("FT_NODE_NAME", name);
+    own.put("FT_ACCESS_LOG", dir.resolve("access-" + name + ".log").toString());
+    Path data = dir.resolve(name);
+    // where ServeProcess looks for the certificate to trust, as payara/serve puts its own
+    java.nio.file.Files.createDirectories(data.resolve("tls"));
+    java.nio.file.Files.copy(
+        tls.resolve("certificate.pem"),
+        data.resolve("tls/certificate.pem"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    return new ServeProcess(data, port, own);
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (balancer != null) {
+      balancer.destroy();
+      balancer.waitFor();
+    }
+    for (AutoCloseable process : new AutoCloseable[] {nodeA, nodeB, s3}) {
+      if (process != null) {
+        process.close();
+      }
+    }
+  }
+
+  @Test
+  void eachNodeSeesBothMembers() {
+    JsonObject node = readiness(a);
+    assertEquals("a", node.getString("name"));
+    assertEquals("true", node.get("clustered").toString().replace("\"", ""));
+    assertEquals(members(a), members(b), "one cluster, the same two members");
+  }
+
+  @Test
+  void aTokenWorksOnBothNodesAndALogoutReachesTheOtherAtOnce() {
+    Caller user = a.register("both");
+    assertEquals(200, b.get("/api/v1/files", user).status(), "B knows A's token");
+    assertEquals(200, a.get("/api/v1/files", user).status()); // and A has it in its cache now
+
+    Res logout =
+        b.send(
+            user.sign(b.request("/api/v1/auth/logout").POST(HttpRequest.BodyPublishers.noBody())));
+    assertEquals(204, logout.status(), logout.toString());
+    // A's cache would serve the token for up to 10 s; the revocation reaches it long before
+    await()
+        .atMost(Duration.ofSeconds(1))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> a.get("/api/v1/files", user).status() == 401);
+  }
+
+  @Test
+  void wrongPasswordsOnEitherNodeAddUpToOneLockOut() {
+    Caller user = a.register("locked");
+    for (int i = 0; i < 5; i++) { // FT_LOGIN_MAX_FAILURES_PER_USER, spread over both nodes
+      Api node = i % 2 == 0 ? a : b;
+      assertEquals(401, login(node, user.username(), "wrong password " + i).status());
+    }
+    assertEquals(429, login(a, user.username(), Api.PASSWORD).status(), "locked on A");
+    assertEquals(429, login(b, user.username(), Api.PASSWORD).status(), "and on B");
+  }
+
+  @Test
+  void aFileStoredThroughOneNodeComesBackThroughTheOther() {
+    Caller user = a.register("files");
+    byte[] content = Bytes.random(20 * MiB + 3, 11);
+    assertEquals(201, a.putBytes("/api/v1/files/across.bin", user, content).status());
+    assertArrayEquals(content, b.get("/api/v1/files/across.bin", user).bytes());
+    Res range =
+        b.send(
+            user.sign(
+                b.request("/api/v1/files/across.bin").header("Range", "bytes=8388600-8388615")));
+    assertEquals(206, range.status(), range.toString());
+    assertArrayEquals(Arrays.copyOfRange(content, 8388600, 8388616), range.bytes());
+    Res report = b.get("/api/v1/admin/verify?deep=true", b.admin());
+    assertTrue(report.object().getBoolean("consistent"), report.toString());
+  }
+
+  @Test
+  void theBalancerForwardsTheClientsAddressAndTheNodesBelieveIt() throws Exception {
+    Res answer = both.send(both.request("/api/v1/public").header("X-Forwarded-For", "203.0.113.9"));
+    assertEquals(200, answer.status());
+    // the node it reached logs the client nginx forwarded for, not nginx itself
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                accessLogs()
+                    .anyMatch(
+                        line -> line.contains("203.0.113.9") && line.contains("/api/v1/public")));
+  }
+
+  @Test
+  @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // kills a node; the others run first
+  void downloadsThroughTheBalancerGoOnWhenANodeIsKilled() throws Exception {
+    Caller user = both.register("failover");
+    byte[] content = Bytes.random(9 * MiB, 12);
+    assertEquals(201, both.putBytes("/api/v1/files/kept.bin", user, content).status());
+
+    nodeA.kill();
+    for (int i = 0; i < 6; i++) { // the balancer's round robin would give A half of them
+      assertArrayEquals(content, both.get("/api/v1/files/kept.bin", user).bytes(), "request " + i);
+    }
+    Res report = both.get("/api/v1/admin/verify?deep=true", both.admin());
+    assertTrue(report.object().getBoolean("consistent"), report.toString());
+
+    nodeA.start();
+    await().atMost(Duration.ofMinutes(2)).until(() -> members(b).split(",").length == 2);
+    assertArrayEquals(content, a.get("/api/v1/files/kept.bin", user).bytes(), "A is back");
+  }
+
+  private java.util.stream.Stream<String> accessLogs() throws Exception {
+    List<String> lines = new java.util.ArrayList<>();
+    for (String node : new String[] {"a", "b"}) {
+      Path log = dir.resolve("access-" + node + ".log");
+      if (java.nio.file.Files.exists(log)) {
+        lines.addAll(java.nio.file.Files.readAllLines(log));
+      }
+    }
+    return lines.stream();
+  }
+
+  private static Res login(Api node, String username, String password) {
+    return node.sendJson(
+        "POST",
+        "/api/v1/auth/login",
+        Caller.ANONYMOUS,
+        "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+  }
+
+  private static JsonObject readiness(Api node) {
+    Res ready = node.get("/health/ready", Caller.ANONYMOUS);
+    return ready.object().getJsonArray("checks").stream()
+        .map(check -> check.asJsonObject())
+        .filter(check -> check.getString("name").equals("node"))
+        .findFirst()
+        .orElseThrow()
+        .getJsonObject("data");
+  }
+
+  private static String members(Api node) {
+    return readiness(node).getString("members");
+  }
+}
