@@ -11,7 +11,9 @@ import jakarta.inject.Inject;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -58,6 +60,18 @@ public class Grid {
   public <T> void listen(String topic, Consumer<T> listener) {
     ITopic<T> messages = grid().getReliableTopic(topic);
     messages.addMessageListener(message -> listener.accept(message.getMessageObject()));
+  }
+
+  /** This node's identity in the grid, new at every start; only when clustered. */
+  public String memberId() {
+    return grid().getCluster().getLocalMember().getUuid().toString();
+  }
+
+  /** The identities of the members alive now; only when clustered. */
+  public Set<String> memberIds() {
+    return grid().getCluster().getMembers().stream()
+        .map(member -> member.getUuid().toString())
+        .collect(Collectors.toSet());
   }
 
   /** The members this node sees, by address; empty when alone. */

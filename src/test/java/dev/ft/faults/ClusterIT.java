@@ -12,6 +12,7 @@ import dev.ft.it.Bytes;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,6 +22,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -225,12 +229,30 @@ class ClusterIT {
 
   @Test
   @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // kills a node; the others run first
-  void downloadsThroughTheBalancerGoOnWhenANodeIsKilled() throws Exception {
+  void aKilledNodeGoesUnnoticedByDownloadsAndItsUnfinishedUploadGoesWhenItReturns()
+      throws Exception {
     Caller user = both.register("failover");
     byte[] content = Bytes.random(9 * MiB, 12);
     assertEquals(201, both.putBytes("/api/v1/files/kept.bin", user, content).status());
+    // an upload into A, a part of it in S3 already, when A dies
+    CountDownLatch never = new CountDownLatch(1);
+    CompletableFuture<HttpResponse<Void>> cut =
+        a.http()
+            .sendAsync(
+                user.sign(
+                        a.request("/api/v1/files/cut.bin")
+                            .PUT(
+                                HttpRequest.BodyPublishers.ofInputStream(
+                                    () ->
+                                        new CutBody(Bytes.random(9 * MiB, 13), 0, 9 * MiB, never))))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
+    await().atMost(Duration.ofSeconds(30)).until(() -> unfinishedUploads() == 1);
 
     nodeA.kill();
+    never.countDown();
+    cut.exceptionally(e -> null).get(60, TimeUnit.SECONDS);
+    assertEquals(1, unfinishedUploads(), "B leaves alone what is not its to judge");
     for (int i = 0; i < 6; i++) { // the balancer's round robin would give A half of them
       assertArrayEquals(content, both.get("/api/v1/files/kept.bin", user).bytes(), "request " + i);
     }
@@ -240,6 +262,21 @@ class ClusterIT {
     nodeA.start();
     await().atMost(Duration.ofMinutes(2)).until(() -> members(b).split(",").length == 2);
     assertArrayEquals(content, a.get("/api/v1/files/kept.bin", user).bytes(), "A is back");
+    assertEquals(0, unfinishedUploads(), "and its start aborted the upload it left");
+    assertEquals(List.of("kept.bin"), names(both, user));
+  }
+
+  private int unfinishedUploads() {
+    return s3.client()
+        .listMultipartUploads(request -> request.bucket("ft-cluster"))
+        .uploads()
+        .size();
+  }
+
+  private static List<String> names(Api node, Caller user) {
+    return node.get("/api/v1/files", user).array().stream()
+        .map(v -> v.asJsonObject().getString("name"))
+        .toList();
   }
 
   private java.util.stream.Stream<String> accessLogs() throws Exception {

@@ -1,10 +1,12 @@
 package dev.ft.files.storage;
 
 import dev.ft.platform.DataFolder;
+import dev.ft.platform.Grid;
 import dev.ft.platform.StartRefused;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
@@ -18,17 +20,19 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class FileStores {
   private static final Logger LOG = Logger.getLogger(FileStores.class.getName());
 
+  @Inject Grid grid;
+
   @Produces
   @ApplicationScoped
   FileStore configured() {
     try {
-      return fromSettings();
+      return fromSettings(new UploadWriters(grid));
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new StartRefused(e.getMessage(), e);
     }
   }
 
-  private static FileStore fromSettings() {
+  private static FileStore fromSettings(UploadWriters writers) {
     Config config = ConfigProvider.getConfig(FileStores.class.getClassLoader());
     Path data = DataFolder.from(config);
     String kind = config.getOptionalValue("ft.storage", String.class).orElse("filesystem").strip();
@@ -44,7 +48,7 @@ public class FileStores {
                     + " in parts of "
                     + (settings.partSize() >> 20)
                     + " MiB");
-        yield new S3FileStore(settings, data.resolve("uploads"));
+        yield new S3FileStore(settings, data.resolve("uploads"), writers);
       }
       default ->
           throw new IllegalArgumentException(

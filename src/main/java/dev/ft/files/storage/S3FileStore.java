@@ -49,8 +49,11 @@ public final class S3FileStore implements FileStore, AutoCloseable {
   private final String files;
   private final ExecutorService sender = Executors.newVirtualThreadPerTaskExecutor();
 
-  S3FileStore(S3Settings settings, Path partFolder) {
+  private final UploadWriters writers;
+
+  S3FileStore(S3Settings settings, Path partFolder, UploadWriters writers) {
     this.settings = settings;
+    this.writers = writers;
     this.s3 = client(settings);
     this.parts = new PartFolder(partFolder);
     this.files = settings.prefix() + "files/";
@@ -106,7 +109,8 @@ public final class S3FileStore implements FileStore, AutoCloseable {
   @Override
   public PendingBlob create(String owner) {
     String key = FilesystemFileStore.requireOwner(owner) + "/" + UUID.randomUUID();
-    return new S3Upload(s3, settings.bucket(), files + key, key, settings.partSize(), sender);
+    return new S3Upload(
+        s3, settings.bucket(), files + key, key, settings.partSize(), sender, writers);
   }
 
   @Override
@@ -201,8 +205,8 @@ public final class S3FileStore implements FileStore, AutoCloseable {
   }
 
   /**
-   * Aborts the multipart uploads begun before {@code before}: a crash left them, and S3 would keep
-   * (and bill) their parts for ever.
+   * Aborts the multipart uploads begun before {@code before}, and those whose writer left the
+   * cluster: a crash left them, and S3 would keep (and bill) their parts for ever.
    */
   @Override
   public void removePending(Instant before) throws IOException {
@@ -210,9 +214,10 @@ public final class S3FileStore implements FileStore, AutoCloseable {
       for (MultipartUpload upload :
           s3.listMultipartUploadsPaginator(b -> b.bucket(settings.bucket()).prefix(files))
               .uploads()) {
-        if (upload.initiated().isBefore(before)) {
+        if (upload.initiated().isBefore(before) || writers.writerIsGone(upload.uploadId())) {
           s3.abortMultipartUpload(
               b -> b.bucket(settings.bucket()).key(upload.key()).uploadId(upload.uploadId()));
+          writers.ended(upload.uploadId());
           LOG.info(() -> "Aborted the unfinished S3 upload of " + upload.key());
         }
       }

@@ -33,6 +33,7 @@ final class S3Upload implements FileStore.PendingBlob {
   private final List<CompletedPart> parts = new ArrayList<>();
   private final WritableByteChannel channel = new PartChannel();
   private final Executor sender;
+  private final UploadWriters writers;
 
   private byte[] buffer;
   private byte[] spare;
@@ -49,9 +50,11 @@ final class S3Upload implements FileStore.PendingBlob {
       String objectKey,
       String storeKey,
       int partSize,
-      Executor sender) {
+      Executor sender,
+      UploadWriters writers) {
     this.s3 = s3;
     this.sender = sender;
+    this.writers = writers;
     this.bucket = bucket;
     this.objectKey = objectKey;
     this.storeKey = storeKey;
@@ -98,6 +101,9 @@ final class S3Upload implements FileStore.PendingBlob {
                     .multipartUpload(m -> m.parts(parts)));
       }
       completed = true;
+      if (uploadId != null) {
+        writers.ended(uploadId);
+      }
     } catch (SdkException e) {
       throw new IOException("S3 did not complete the upload of " + objectKey, e);
     }
@@ -119,6 +125,7 @@ final class S3Upload implements FileStore.PendingBlob {
     if (uploadId != null) {
       try {
         s3.abortMultipartUpload(b -> b.bucket(bucket).key(objectKey).uploadId(uploadId));
+        writers.ended(uploadId);
       } catch (SdkException e) {
         LOG.log(
             Level.WARNING,
@@ -134,6 +141,7 @@ final class S3Upload implements FileStore.PendingBlob {
     try {
       if (uploadId == null) {
         uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(objectKey)).uploadId();
+        writers.began(uploadId);
       }
     } catch (SdkException e) {
       throw new IOException("S3 did not begin the upload of " + objectKey, e);
