@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ft.fixtures.Folders;
 import dev.ft.it.Api;
 import dev.ft.it.Api.Caller;
 import dev.ft.it.Api.Res;
@@ -66,6 +67,8 @@ class ClusterIT {
       sql.execute("DROP DATABASE IF EXISTS " + DATABASE);
       sql.execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
     }
+    // an empty bucket for the database made empty above
+    Folders.deleteRecursively(dir.resolve("bucket"));
     s3 = new S3ProxyProcess(dir.resolve("bucket"), S3_PORT, "ft-cluster").start();
     Map<String, String> settings = new HashMap<>(s3.storeSettings("ft-cluster"));
     settings.putAll(
