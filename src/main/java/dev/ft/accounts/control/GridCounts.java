@@ -4,7 +4,6 @@ import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.ExtendedMapEntry;
 import com.hazelcast.map.IMap;
 import dev.ft.platform.Grid;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -15,16 +14,14 @@ import java.util.concurrent.TimeUnit;
  */
 final class GridCounts implements AttemptLimiter.Counts {
   private final IMap<String, AttemptLimiter.State> states;
-  private final long ttlSeconds;
 
   /** The grid's map {@code name} when clustered; null (this JVM's memory) when alone. */
-  static AttemptLimiter.Counts of(Grid grid, String name, Duration ttl) {
-    return grid.isClustered() ? new GridCounts(grid.map(name), ttl) : null;
+  static AttemptLimiter.Counts of(Grid grid, String name) {
+    return grid.isClustered() ? new GridCounts(grid.map(name)) : null;
   }
 
-  private GridCounts(IMap<String, AttemptLimiter.State> states, Duration ttl) {
+  private GridCounts(IMap<String, AttemptLimiter.State> states) {
     this.states = states;
-    this.ttlSeconds = Math.max(1, ttl.toSeconds());
   }
 
   @Override
@@ -34,7 +31,7 @@ final class GridCounts implements AttemptLimiter.Counts {
 
   @Override
   public AttemptLimiter.State record(String key, AttemptLimiter.Failure failure) {
-    return states.executeOnKey(key, new Apply(failure, ttlSeconds));
+    return states.executeOnKey(key, new Apply(failure));
   }
 
   @Override
@@ -42,14 +39,18 @@ final class GridCounts implements AttemptLimiter.Counts {
     states.delete(key);
   }
 
-  /** Runs on the member that owns the entry. */
-  private record Apply(AttemptLimiter.Failure failure, long ttlSeconds)
+  /**
+   * Runs on the member that owns the entry. The entry lives as long as it can matter: a window
+   * after the longest lock-out, when it is quiet anyway.
+   */
+  private record Apply(AttemptLimiter.Failure failure)
       implements EntryProcessor<String, AttemptLimiter.State, AttemptLimiter.State> {
     @Override
     public AttemptLimiter.State process(Map.Entry<String, AttemptLimiter.State> entry) {
       AttemptLimiter.State next = failure.apply(entry.getValue());
+      long ttl = failure.window().plus(failure.maxLockout()).toSeconds();
       ((ExtendedMapEntry<String, AttemptLimiter.State>) entry)
-          .setValue(next, ttlSeconds, TimeUnit.SECONDS);
+          .setValue(next, Math.max(1, ttl), TimeUnit.SECONDS);
       return next;
     }
   }

@@ -46,7 +46,6 @@ public class LoginThrottle {
 
   @PostConstruct
   void init() {
-    Duration relevance = window.plus(maxLockout); // a quiet entry is forgotten after this
     byUser =
         new AttemptLimiter(
             maxFailuresPerUser,
@@ -54,7 +53,7 @@ public class LoginThrottle {
             firstLockout,
             maxLockout,
             clock,
-            GridCounts.of(grid, "ft.login-failures.subject", relevance));
+            GridCounts.of(grid, "ft.login-failures.subject"));
     byAddress =
         new AttemptLimiter(
             maxFailuresPerAddress,
@@ -62,7 +61,7 @@ public class LoginThrottle {
             firstLockout,
             maxLockout,
             clock,
-            GridCounts.of(grid, "ft.login-failures.address", relevance));
+            GridCounts.of(grid, "ft.login-failures.address"));
   }
 
   /** The longer wait of the two keys, if either is locked out. */

@@ -53,7 +53,7 @@ public class Registrations {
             window,
             window,
             clock,
-            GridCounts.of(grid, "ft.registrations.address", window.plus(window)));
+            GridCounts.of(grid, "ft.registrations.address"));
   }
 
   public Account register(String username, String password, String address) {

@@ -84,9 +84,11 @@ public interface FileStore {
   void delete(String key);
 
   /** Every stored key, for checking metadata against storage. */
-  Set<String> keys() throws IOException;
+  default Set<String> keys() throws IOException {
+    return keysWrittenBefore(Instant.MAX);
+  }
 
-  /** The stored keys last written before {@code before}. */
+  /** The stored keys last written before {@code before} ({@link Instant#MAX}: all of them). */
   Set<String> keysWrittenBefore(Instant before) throws IOException;
 
   /**

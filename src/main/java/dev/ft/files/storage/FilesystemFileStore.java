@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 
 /**
  * Blobs as files under the storage folder: {@code files/<owner>/<uuid>} for stored ones, {@code
@@ -26,8 +25,6 @@ import java.util.regex.Pattern;
  */
 public class FilesystemFileStore implements FileStore {
   private static final Logger LOG = Logger.getLogger(FilesystemFileStore.class.getName());
-  private static final Pattern OWNER = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
-  private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}/[0-9a-f-]{36}");
 
   private final Path files;
   private final Path pending;
@@ -62,7 +59,7 @@ public class FilesystemFileStore implements FileStore {
   public String promote(PendingBlob blob, String owner) throws IOException {
     PendingFile file = (PendingFile) blob;
     file.finish(); // the bytes are on disk before the name says they exist
-    String key = requireOwner(owner) + "/" + UUID.randomUUID();
+    String key = BlobKeys.fresh(owner);
     Path target = pathOf(key);
     Files.createDirectories(target.getParent());
     Files.move(file.path, target, StandardCopyOption.ATOMIC_MOVE);
@@ -92,26 +89,17 @@ public class FilesystemFileStore implements FileStore {
   }
 
   @Override
-  public Set<String> keys() throws IOException {
+  public Set<String> keysWrittenBefore(Instant before) throws IOException {
     Set<String> keys = new HashSet<>();
     try (DirectoryStream<Path> owners = Files.newDirectoryStream(files, Files::isDirectory)) {
       for (Path owner : owners) {
         try (DirectoryStream<Path> blobs = Files.newDirectoryStream(owner)) {
           for (Path blob : blobs) {
-            keys.add(owner.getFileName() + "/" + blob.getFileName());
+            if (writtenBefore(blob, before)) {
+              keys.add(owner.getFileName() + "/" + blob.getFileName());
+            }
           }
         }
-      }
-    }
-    return keys;
-  }
-
-  @Override
-  public Set<String> keysWrittenBefore(Instant before) throws IOException {
-    Set<String> keys = new HashSet<>();
-    for (String key : keys()) {
-      if (writtenBefore(files.resolve(key), before)) {
-        keys.add(key);
       }
     }
     return keys;
@@ -130,6 +118,9 @@ public class FilesystemFileStore implements FileStore {
   }
 
   private static boolean writtenBefore(Path file, Instant before) throws IOException {
+    if (before.equals(Instant.MAX)) {
+      return true; // every file is: no need to ask the disk
+    }
     try {
       return Files.getLastModifiedTime(file).toInstant().isBefore(before);
     } catch (NoSuchFileException e) {
@@ -156,16 +147,6 @@ public class FilesystemFileStore implements FileStore {
   }
 
   private Path pathOf(String key) throws NoSuchFileException {
-    if (key == null || !KEY.matcher(key).matches()) {
-      throw new NoSuchFileException(String.valueOf(key));
-    }
-    return files.resolve(key);
-  }
-
-  static String requireOwner(String owner) {
-    if (!OWNER.matcher(owner).matches()) {
-      throw new IllegalArgumentException("Not a storage owner name: " + owner);
-    }
-    return owner;
+    return files.resolve(BlobKeys.require(key));
   }
 }

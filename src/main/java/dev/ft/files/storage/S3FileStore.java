@@ -3,7 +3,7 @@ package dev.ft.files.storage;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,12 +11,10 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -41,7 +39,6 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 public final class S3FileStore implements FileStore, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(S3FileStore.class.getName());
-  private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}/[0-9a-f-]{36}");
 
   private final S3Client s3;
   private final S3Settings settings;
@@ -108,7 +105,7 @@ public final class S3FileStore implements FileStore, AutoCloseable {
 
   @Override
   public PendingBlob create(String owner) {
-    String key = FilesystemFileStore.requireOwner(owner) + "/" + UUID.randomUUID();
+    String key = BlobKeys.fresh(owner);
     return new S3Upload(
         s3, settings.bucket(), files + key, key, settings.partSize(), sender, writers);
   }
@@ -132,13 +129,7 @@ public final class S3FileStore implements FileStore, AutoCloseable {
     part.finish();
     S3Upload upload = (S3Upload) create(owner);
     try (InputStream in = part.read()) {
-      byte[] chunk = new byte[256 * 1024];
-      for (int n; (n = in.read(chunk)) > 0; ) {
-        ByteBuffer bytes = ByteBuffer.wrap(chunk, 0, n);
-        while (bytes.hasRemaining()) {
-          upload.channel().write(bytes);
-        }
-      }
+      in.transferTo(Channels.newOutputStream(upload.channel()));
       upload.complete();
     } finally {
       upload.discard(); // nothing once complete
@@ -181,11 +172,6 @@ public final class S3FileStore implements FileStore, AutoCloseable {
     } catch (SdkException | NoSuchFileException e) {
       LOG.log(Level.WARNING, "Could not delete blob {0}: {1}", new Object[] {key, e.toString()});
     }
-  }
-
-  @Override
-  public Set<String> keys() throws IOException {
-    return keysWrittenBefore(Instant.MAX);
   }
 
   @Override
@@ -254,10 +240,7 @@ public final class S3FileStore implements FileStore, AutoCloseable {
   }
 
   private String objectKey(String key) throws NoSuchFileException {
-    if (key == null || !KEY.matcher(key).matches()) {
-      throw new NoSuchFileException(String.valueOf(key));
-    }
-    return files + key;
+    return files + BlobKeys.require(key);
   }
 
   private static IOException failure(String key, SdkException e) {

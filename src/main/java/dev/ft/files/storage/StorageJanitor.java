@@ -35,12 +35,12 @@ public class StorageJanitor {
   Duration leftoverAge;
 
   /**
-   * Alone, everything begun before this start is a leftover. In a cluster another node may be
-   * writing an upload, or have stored a file whose row is not committed yet, right now: only what
-   * is older than {@code ft.cluster.leftover-age} is taken for a leftover.
+   * Alone, before the first request, everything there is a leftover. In a cluster another node may
+   * be writing an upload, or have stored a file whose row is not committed yet, right now: only
+   * what is older than {@code ft.cluster.leftover-age} is taken for a leftover.
    */
   public void removeLeftovers() {
-    Instant before = grid.isClustered() ? clock.instant().minus(leftoverAge) : clock.instant();
+    Instant before = grid.isClustered() ? clock.instant().minus(leftoverAge) : Instant.MAX;
     try {
       store.removePending(before);
       Set<String> orphans = new HashSet<>(store.keysWrittenBefore(before));
