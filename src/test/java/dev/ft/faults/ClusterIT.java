@@ -266,20 +266,11 @@ class ClusterIT {
     await().atMost(Duration.ofMinutes(2)).until(() -> members(b).split(",").length == 2);
     assertArrayEquals(content, a.get("/api/v1/files/kept.bin", user).bytes(), "A is back");
     assertEquals(0, unfinishedUploads(), "and its start aborted the upload it left");
-    assertEquals(List.of("kept.bin"), names(both, user));
+    assertEquals(List.of("kept.bin"), both.fileNames(user));
   }
 
   private int unfinishedUploads() {
-    return s3.client()
-        .listMultipartUploads(request -> request.bucket("ft-cluster"))
-        .uploads()
-        .size();
-  }
-
-  private static List<String> names(Api node, Caller user) {
-    return node.get("/api/v1/files", user).array().stream()
-        .map(v -> v.asJsonObject().getString("name"))
-        .toList();
+    return s3.unfinishedUploads("ft-cluster");
   }
 
   private java.util.stream.Stream<String> accessLogs() throws Exception {

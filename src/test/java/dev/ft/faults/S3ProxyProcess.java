@@ -93,6 +93,11 @@ final class S3ProxyProcess implements AutoCloseable {
     return client;
   }
 
+  /** Multipart uploads begun in {@code bucket} and neither completed nor aborted. */
+  int unfinishedUploads(String bucket) {
+    return client.listMultipartUploads(b -> b.bucket(bucket)).uploads().size();
+  }
+
   @Override
   public void close() throws InterruptedException {
     if (client != null) {

@@ -128,7 +128,7 @@ class S3StorageIT {
     }
     await().atMost(Duration.ofSeconds(30)).until(() -> unfinishedUploads() == 0);
     assertEquals(List.of(), objectsOf(user));
-    assertEquals(List.of(), names(user));
+    assertEquals(List.of(), api.fileNames(user));
     assertConsistent();
   }
 
@@ -204,7 +204,7 @@ class S3StorageIT {
 
     server.start();
     assertEquals(0, unfinishedUploads(), "the start aborted it");
-    assertEquals(List.of(), names(user));
+    assertEquals(List.of(), api.fileNames(user));
     assertConsistent();
   }
 
@@ -226,13 +226,7 @@ class S3StorageIT {
   }
 
   private int unfinishedUploads() {
-    return s3.client().listMultipartUploads(b -> b.bucket(BUCKET)).uploads().size();
-  }
-
-  private List<String> names(Caller user) {
-    return api.get("/api/v1/files", user).array().stream()
-        .map(v -> v.asJsonObject().getString("name"))
-        .toList();
+    return s3.unfinishedUploads(BUCKET);
   }
 
   private void assertConsistent() {

@@ -20,6 +20,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -178,6 +179,13 @@ public final class Api {
 
   public Res get(String path, Caller caller) {
     return send(caller.sign(request(path).GET()));
+  }
+
+  /** The names of the caller's own files, as their listing gives them. */
+  public List<String> fileNames(Caller caller) {
+    return get("/api/v1/files", caller).array().stream()
+        .map(v -> v.asJsonObject().getString("name"))
+        .toList();
   }
 
   public Res delete(String path, Caller caller) {
