@@ -21,8 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * FT_CLUSTER_NAME}), for the state that decides who may do what and must be the same on every node.
  * Alone (no cluster name), there is no grid and every caller keeps its state in this JVM.
  *
- * <p>The grid's traffic is neither authenticated nor encrypted: only hashes and counters go into
- * it, never a token, and it belongs on a private network.
+ * <p>The grid's traffic is neither authenticated nor encrypted: only hashes, counters and usernames
+ * go into it, never a token, a password or its hash, and it belongs on a private network.
  */
 @ApplicationScoped
 public class Grid {

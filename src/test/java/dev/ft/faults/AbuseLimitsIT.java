@@ -2,17 +2,16 @@ package dev.ft.faults;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ft.fixtures.Folders;
+import dev.ft.it.AdminPageForms;
 import dev.ft.it.Api;
 import dev.ft.it.Api.Caller;
 import dev.ft.it.Api.Res;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,8 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +45,6 @@ class AbuseLimitsIT {
   private static final int MAX_UPLOADS = 2;
   private static final String PUBLIC_URL = "https://files.example.test:9443/ft";
   private static final Duration AUDIT_RETENTION = Duration.ofSeconds(20);
-  private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
   private ServeProcess server;
   private Api api;
@@ -143,71 +139,19 @@ class AbuseLimitsIT {
     assertEquals(before, openSessions(), "6000 anonymous requests left no session on the server");
   }
 
-  /** Signs in on the admin page's form as a browser would; answers the session cookie. */
-  private String signIn() {
-    Res form = api.sendHttp1(api.request("/admin/login"));
-    String csrfCookie = cookie(form, "__Host-ft-csrf");
-    String token = field(form);
-    assertEquals(csrfCookie, token, "the form repeats its cookie");
-    Res signedIn =
-        api.sendHttp1(
-            api.request("/admin/login")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "username=admin&password="
-                            + URLEncoder.encode(api.adminPassword(), StandardCharsets.UTF_8)
-                            + "&csrf="
-                            + token))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", "__Host-ft-csrf=" + csrfCookie));
-    if (signedIn.status() != 302) {
-      return "status " + signedIn.status();
-    }
-    String session = cookie(signedIn, "FT_SESSION");
-    String header = signedIn.header("Set-Cookie");
-    assertEquals(1, header.split("SameSite=Strict", -1).length - 1, "SameSite once: " + header);
-    Res page = api.sendHttp1(api.request("/admin").header("Cookie", "FT_SESSION=" + session));
-    assertEquals(200, page.status(), "signed in: " + page);
-    assertNotEquals(token, field(page), "the form token from before sign-in does not survive it");
-    return session;
-  }
-
   @Test
   void signingInOpensAFreshSessionAndTheServerHoldsOnlySoMany() {
     List<String> sessions = new ArrayList<>();
     while (openSessions() < MAX_SESSIONS) {
-      sessions.add(signIn());
+      sessions.add(AdminPageForms.signIn(api));
     }
-    assertEquals("status 503", signIn(), "one sign-in too many waits for a free session");
-    Res signOut =
-        api.sendHttp1(
-            api.request("/admin/logout")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "csrf="
-                            + field(
-                                api.sendHttp1(
-                                    api.request("/admin")
-                                        .header("Cookie", "FT_SESSION=" + sessions.get(0))))))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", "FT_SESSION=" + sessions.get(0)));
+    assertEquals(
+        "status 503", AdminPageForms.signIn(api), "one sign-in too many waits for a free session");
+    Res signOut = AdminPageForms.post(api, "/admin/logout", sessions.get(0), "");
     assertEquals(302, signOut.status(), "signed out: " + signOut);
-    assertTrue(signIn().length() > 20, "a session freed by signing out can be had again");
-  }
-
-  private static String cookie(Res answer, String name) {
-    return answer.response().headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith(name + "="))
-        .map(c -> c.substring(name.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
-        .findFirst()
-        .orElseThrow(
-            () -> new AssertionError("no " + name + " cookie in " + answer.response().headers()));
-  }
-
-  private static String field(Res page) {
-    Matcher m = CSRF_FIELD.matcher(page.text());
-    assertTrue(m.find(), "the page carries a form token: " + page);
-    return m.group(1);
+    assertTrue(
+        AdminPageForms.signIn(api).length() > 20,
+        "a session freed by signing out can be had again");
   }
 
   @Test

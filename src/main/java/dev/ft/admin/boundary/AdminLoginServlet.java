@@ -43,7 +43,7 @@ public class AdminLoginServlet extends HttpServlet {
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
     if (request.getServletPath().equals("/admin/logout")) {
-      sessions.signOut(request);
+      sessions.signOut(request, response);
       Pages.redirect(request, response, "/admin/login?" + SIGNED_OUT, null);
       return;
     }

@@ -1,12 +1,12 @@
 package dev.ft.admin.boundary;
 
+import dev.ft.accounts.boundary.BrowserSessions;
 import dev.ft.platform.DomainException;
 import dev.ft.platform.PublicUrl;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,6 @@ import java.time.format.DateTimeFormatter;
 
 /** Rendering for the admin page: JSPs under WEB-INF, redirects after POST, one-time notices. */
 final class Pages {
-  private static final String NOTICE = "ft.notice";
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -24,11 +23,7 @@ final class Pages {
 
   static void render(HttpServletRequest request, HttpServletResponse response, String page)
       throws ServletException, IOException {
-    HttpSession session = request.getSession(false);
-    if (session != null && session.getAttribute(NOTICE) != null) {
-      request.setAttribute("notice", session.getAttribute(NOTICE));
-      session.removeAttribute(NOTICE);
-    }
+    sessions().takeNotice(request).ifPresent(notice -> request.setAttribute("notice", notice));
     response.setContentType("text/html;charset=UTF-8");
     request.getRequestDispatcher("/WEB-INF/jsp/" + page + ".jsp").forward(request, response);
   }
@@ -40,11 +35,14 @@ final class Pages {
   static void redirect(
       HttpServletRequest request, HttpServletResponse response, String path, String notice)
       throws IOException {
-    HttpSession session = request.getSession(false);
-    if (notice != null && session != null) {
-      session.setAttribute(NOTICE, notice);
+    if (notice != null) {
+      sessions().leaveNotice(request, notice);
     }
     response.sendRedirect(CDI.current().select(PublicUrl.class).get().of(request, path));
+  }
+
+  private static BrowserSessions sessions() {
+    return CDI.current().select(BrowserSessions.class).get();
   }
 
   static void problem(

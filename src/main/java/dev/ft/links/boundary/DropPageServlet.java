@@ -7,6 +7,7 @@ import dev.ft.links.control.Drops;
 import dev.ft.links.control.LinkGate;
 import dev.ft.links.control.PasswordRequired;
 import dev.ft.links.entity.Drop;
+import dev.ft.platform.Cookies;
 import dev.ft.platform.Csrf;
 import dev.ft.platform.DomainException;
 import dev.ft.platform.DomainExceptionMapper;
@@ -20,14 +21,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -105,13 +104,11 @@ public class DropPageServlet extends HttpServlet {
     String password = Optional.ofNullable(request.getParameter("password")).orElse("");
     try {
       Drop unlocked = drops.unlock(key, password, request.getRemoteAddr());
-      Cookie grant = new Cookie(GRANT_COOKIE, DropGrants.issue(unlocked, gate.now()));
-      grant.setPath("/");
-      grant.setSecure(true);
-      grant.setHttpOnly(true);
-      grant.setMaxAge((int) DropGrants.LIFETIME.toSeconds());
-      grant.setAttribute("SameSite", "Strict");
-      response.addCookie(grant);
+      response.addCookie(
+          Cookies.strict(
+              GRANT_COOKIE,
+              DropGrants.issue(unlocked, gate.now()),
+              (int) DropGrants.LIFETIME.toSeconds()));
       response.sendRedirect(publicUrl.of(request, RecipientPaths.DROP_PAGES + key));
     } catch (DomainException e) {
       response.setStatus(DomainExceptionMapper.statusOf(e.kind()) == 429 ? 429 : 401);
@@ -169,14 +166,7 @@ public class DropPageServlet extends HttpServlet {
   }
 
   private static String grantOf(HttpServletRequest request) {
-    Cookie[] cookies = request.getCookies();
-    return cookies == null
-        ? null
-        : Arrays.stream(cookies)
-            .filter(c -> GRANT_COOKIE.equals(c.getName()))
-            .map(Cookie::getValue)
-            .findFirst()
-            .orElse(null);
+    return Cookies.valueOf(request, GRANT_COOKIE).orElse(null);
   }
 
   private void page(
