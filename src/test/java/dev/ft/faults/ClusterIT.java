@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ft.fixtures.Folders;
+import dev.ft.it.AdminPageForms;
 import dev.ft.it.Api;
 import dev.ft.it.Api.Caller;
 import dev.ft.it.Api.Res;
 import dev.ft.it.Bytes;
 import jakarta.json.JsonObject;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,21 +28,22 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Two nodes as one: two payara/serve processes on one MariaDB database and one S3 bucket (s3proxy),
- * joined into a cluster by Payara Micro's data grid over TCP on loopback. What one node learns
- * about logins and tokens, the other acts on; a file stored through one comes back through the
- * other.
+ * Two nodes as one: two payara/serve processes on one MariaDB database and one store ({@link
+ * S3ClusterIT}, {@link SharedFolderClusterIT}), joined into a cluster by Payara Micro's data grid
+ * over TCP on loopback, behind nginx. What one node learns about logins, tokens and sign-ins, the
+ * other acts on; a file stored through one comes back through the other.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
-class ClusterIT {
-  private static final int S3_PORT = 18980;
+abstract class ClusterIT {
   private static final int PORT_A = 18981;
   private static final int PORT_B = 18982;
   private static final int GRID_PORT = 18983;
@@ -48,7 +51,6 @@ class ClusterIT {
   private static final int MiB = 1024 * 1024;
   private static final String DATABASE = "ft_cluster_it";
 
-  private S3ProxyProcess s3;
   private ServeProcess nodeA;
   private ServeProcess nodeB;
   private Process balancer;
@@ -57,9 +59,17 @@ class ClusterIT {
   private Api b;
   private Api both;
 
+  /** Starts the store both nodes share, in {@code dir}; answers the nodes' settings for it. */
+  abstract Map<String, String> startStore(Path dir) throws Exception;
+
+  abstract void stopStore() throws Exception;
+
+  /** How many uploads the store holds unfinished: begun, neither completed nor removed. */
+  abstract int unfinishedUploads() throws Exception;
+
   @BeforeAll
   void startTwoNodes() throws Exception {
-    dir = Path.of(System.getProperty("ft.faults.dir"), "cluster");
+    dir = Path.of(System.getProperty("ft.faults.dir"), getClass().getSimpleName());
     Path tls = sharedCertificate(dir.resolve("tls"));
     String server = System.getProperty("ft.cluster.db.server", "jdbc:mysql://127.0.0.1:3306/");
     try (Connection db = DriverManager.getConnection(server, "root", "");
@@ -67,10 +77,9 @@ class ClusterIT {
       sql.execute("DROP DATABASE IF EXISTS " + DATABASE);
       sql.execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
     }
-    // an empty bucket for the database made empty above
-    Folders.deleteRecursively(dir.resolve("bucket"));
-    s3 = new S3ProxyProcess(dir.resolve("bucket"), S3_PORT, "ft-cluster").start();
-    Map<String, String> settings = new HashMap<>(s3.storeSettings("ft-cluster"));
+    // an empty store for the database made empty above
+    Folders.deleteRecursively(dir.resolve("store"));
+    Map<String, String> settings = new HashMap<>(startStore(dir.resolve("store")));
     settings.putAll(
         Map.of(
             "FT_DB_URL",
@@ -157,11 +166,12 @@ class ClusterIT {
       balancer.destroy();
       balancer.waitFor();
     }
-    for (AutoCloseable process : new AutoCloseable[] {nodeA, nodeB, s3}) {
+    for (AutoCloseable process : new AutoCloseable[] {nodeA, nodeB}) {
       if (process != null) {
         process.close();
       }
     }
+    stopStore();
   }
 
   @Test
@@ -231,6 +241,82 @@ class ClusterIT {
   }
 
   @Test
+  void anAdminSignedInThroughOneNodeCarriesOnThroughTheOther() {
+    String session = AdminPageForms.signIn(a);
+    Res onB = AdminPageForms.page(b, "/admin", session);
+    assertEquals(200, onB.status(), "B knows the sign-in A took: " + onB);
+    assertTrue(onB.text().contains("Sign out"), "the signed-in page: " + onB.text());
+
+    Res signedOut = AdminPageForms.post(b, "/admin/logout", session, "");
+    assertEquals(302, signedOut.status(), "B takes A's form token: " + signedOut);
+    Res onA = AdminPageForms.page(a, "/admin", session);
+    assertEquals(302, onA.status(), "signed out through B, the session is gone on A too");
+    assertTrue(onA.header("Location").endsWith("/admin/login"), onA.toString());
+  }
+
+  @Test
+  void tenUploadsToOneNameAtOnceThroughBothNodesLeaveExactlyOneOfThem() throws Exception {
+    Caller user = a.register("race");
+    List<byte[]> contents =
+        IntStream.range(0, 10).mapToObj(i -> Bytes.random(6 * MiB + i, 20 + i)).toList();
+    CountDownLatch go = new CountDownLatch(1);
+    List<CompletableFuture<Res>> uploads =
+        IntStream.range(0, 10)
+            .mapToObj(
+                i ->
+                    CompletableFuture.supplyAsync(
+                        () -> {
+                          awaitUninterruptibly(go);
+                          return (i % 2 == 0 ? a : b)
+                              .putBytes("/api/v1/files/race.bin", user, contents.get(i));
+                        }))
+            .toList();
+    go.countDown();
+    for (CompletableFuture<Res> upload : uploads) {
+      Res answer = upload.join();
+      assertTrue(answer.status() == 200 || answer.status() == 201, answer.toString());
+    }
+
+    assertEquals(List.of("race.bin"), both.fileNames(user));
+    byte[] stored = both.get("/api/v1/files/race.bin", user).bytes();
+    assertTrue(
+        contents.stream().anyMatch(content -> Arrays.equals(content, stored)),
+        "the file is one of the ten uploads, whole");
+    Res report = both.get("/api/v1/admin/verify?deep=true", both.admin());
+    assertTrue(report.object().getBoolean("consistent"), report.toString());
+    assertEquals(0, unfinishedUploads(), "nothing of the other nine is left in the store");
+  }
+
+  private static void awaitUninterruptibly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  @org.junit.jupiter.api.Order(Integer.MAX_VALUE - 1) // restarts a node
+  void aNodeThatStartsLeavesTheOtherNodesUploadsAlone() throws Exception {
+    Caller user = a.register("inflight");
+    byte[] content = Bytes.random(9 * MiB, 14);
+    nodeB.close();
+    // an upload into A, a part of it in S3 already, held there while B starts
+    CountDownLatch hold = new CountDownLatch(1);
+    CompletableFuture<HttpResponse<Void>> upload =
+        putAsync(a, user, "inflight.bin", () -> CutBody.pausing(content, 9 * MiB - 1, hold));
+    await().atMost(Duration.ofSeconds(30)).until(() -> unfinishedUploads() == 1);
+
+    nodeB.start();
+    await().atMost(Duration.ofMinutes(2)).until(() -> members(b).split(",").length == 2);
+    assertEquals(1, unfinishedUploads(), "B's start left A's upload alone");
+    hold.countDown();
+    assertEquals(201, upload.get(60, TimeUnit.SECONDS).statusCode(), "and A finished it");
+    assertArrayEquals(content, b.get("/api/v1/files/inflight.bin", user).bytes());
+  }
+
+  @Test
   @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // kills a node; the others run first
   void aKilledNodeGoesUnnoticedByDownloadsAndItsUnfinishedUploadGoesWhenItReturns()
       throws Exception {
@@ -240,16 +326,8 @@ class ClusterIT {
     // an upload into A, a part of it in S3 already, when A dies
     CountDownLatch never = new CountDownLatch(1);
     CompletableFuture<HttpResponse<Void>> cut =
-        a.http()
-            .sendAsync(
-                user.sign(
-                        a.request("/api/v1/files/cut.bin")
-                            .PUT(
-                                HttpRequest.BodyPublishers.ofInputStream(
-                                    () ->
-                                        new CutBody(Bytes.random(9 * MiB, 13), 0, 9 * MiB, never))))
-                    .build(),
-                HttpResponse.BodyHandlers.discarding());
+        putAsync(
+            a, user, "cut.bin", () -> new CutBody(Bytes.random(9 * MiB, 13), 0, 9 * MiB, never));
     await().atMost(Duration.ofSeconds(30)).until(() -> unfinishedUploads() == 1);
 
     nodeA.kill();
@@ -269,8 +347,16 @@ class ClusterIT {
     assertEquals(List.of("kept.bin"), both.fileNames(user));
   }
 
-  private int unfinishedUploads() {
-    return s3.unfinishedUploads("ft-cluster");
+  /** A raw PUT through {@code node} with the body {@code body} gives, answered when it ends. */
+  private static CompletableFuture<HttpResponse<Void>> putAsync(
+      Api node, Caller user, String name, Supplier<InputStream> body) {
+    return node.http()
+        .sendAsync(
+            user.sign(
+                    node.request("/api/v1/files/" + name)
+                        .PUT(HttpRequest.BodyPublishers.ofInputStream(body)))
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
   }
 
   private java.util.stream.Stream<String> accessLogs() throws Exception {

@@ -37,7 +37,7 @@ public class FileStores {
     Path data = DataFolder.from(config);
     String kind = config.getOptionalValue("ft.storage", String.class).orElse("filesystem").strip();
     return switch (kind) {
-      case "filesystem" -> new FilesystemFileStore(storageFolder(config, data));
+      case "filesystem" -> new FilesystemFileStore(storageFolder(config, data), writers);
       case "s3" -> {
         S3Settings settings = S3Settings.from(name -> config.getOptionalValue(name, String.class));
         LOG.info(

@@ -26,11 +26,16 @@ import java.util.logging.Logger;
 public class FilesystemFileStore implements FileStore {
   private static final Logger LOG = Logger.getLogger(FilesystemFileStore.class.getName());
 
+  private static final String PENDING_SUFFIX = ".part";
+
   private final Path files;
   private final Path pending;
   private final PartFolder parts;
+  private final UploadWriters writers;
 
-  public FilesystemFileStore(Path root) {
+  /** {@code writers} know who writes each pending file when other nodes share the folder. */
+  FilesystemFileStore(Path root, UploadWriters writers) {
+    this.writers = writers;
     files = root.resolve("files");
     pending = root.resolve("tmp");
     try {
@@ -44,10 +49,12 @@ public class FilesystemFileStore implements FileStore {
 
   @Override
   public PendingBlob create(String owner) throws IOException {
-    Path path = pending.resolve(UUID.randomUUID() + ".part");
+    String id = UUID.randomUUID().toString();
+    Path path = pending.resolve(id + PENDING_SUFFIX);
     FileChannel channel =
         FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    return new PendingFile(path, channel);
+    writers.began(id);
+    return new PendingFile(path, channel, () -> writers.ended(id));
   }
 
   @Override
@@ -109,8 +116,10 @@ public class FilesystemFileStore implements FileStore {
   public void removePending(Instant before) throws IOException {
     try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(pending)) {
       for (Path leftover : leftovers) {
-        if (writtenBefore(leftover, before)) {
+        String id = leftover.getFileName().toString().replace(PENDING_SUFFIX, "");
+        if (writtenBefore(leftover, before) || writers.writerIsGone(id)) {
           Files.deleteIfExists(leftover);
+          writers.ended(id);
           LOG.info(() -> "Removed the unfinished upload " + leftover.getFileName());
         }
       }

@@ -75,7 +75,7 @@ public final class PartFolder {
   /** A part file; closing it keeps its bytes for the next piece, only discarding removes them. */
   static final class PartFile extends PendingFile implements FileStore.ResumablePart {
     PartFile(Path path, FileChannel channel) {
-      super(path, channel);
+      super(path, channel, () -> {}); // a part is the resumable upload's, kept in the database
     }
 
     @Override

@@ -9,18 +9,23 @@ import java.nio.file.StandardOpenOption;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** A pending blob as a file of its own, removed unless it is promoted. */
+/**
+ * A pending blob as a file of its own, removed unless it is promoted; either way {@code ended} is
+ * told once.
+ */
 class PendingFile implements FileStore.PendingBlob {
   private static final Logger LOG = Logger.getLogger(PendingFile.class.getName());
 
   final Path path;
   final FileChannel channel;
+  private final Runnable ended;
   private volatile boolean promoted;
   private volatile boolean discarded;
 
-  PendingFile(Path path, FileChannel channel) {
+  PendingFile(Path path, FileChannel channel, Runnable ended) {
     this.path = path;
     this.channel = channel;
+    this.ended = ended;
   }
 
   @Override
@@ -39,6 +44,7 @@ class PendingFile implements FileStore.PendingBlob {
   /** The bytes now live under another name: discarding must not touch them. */
   void promoted() {
     promoted = true;
+    ended.run();
   }
 
   @Override
@@ -47,6 +53,7 @@ class PendingFile implements FileStore.PendingBlob {
       return;
     }
     discarded = true;
+    ended.run();
     closeQuietly(channel);
     try {
       Files.deleteIfExists(path);

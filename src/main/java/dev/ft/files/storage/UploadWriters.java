@@ -5,9 +5,10 @@ import dev.ft.platform.Grid;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Which node writes which unfinished S3 upload, in the data grid: a node that starts after a crash
- * aborts the uploads whose writer is no longer a member (itself before the crash, or a node that
- * died), and leaves every live node's alone. Alone, there is nobody else, and nothing to record.
+ * Which node writes which unfinished upload (an S3 multipart upload, a pending file in a shared
+ * folder), in the data grid: a node that starts after a crash removes the uploads whose writer is
+ * no longer a member (itself before the crash, or a node that died), and leaves every live node's
+ * alone. Alone, there is nobody else, and nothing to record.
  */
 final class UploadWriters {
   private static final long KEPT_DAYS = 7; // a record outlives any upload; then it goes by itself
@@ -17,7 +18,7 @@ final class UploadWriters {
 
   UploadWriters(Grid grid) {
     this.grid = grid;
-    this.writers = grid.isClustered() ? grid.map("ft.s3-upload-writers") : null;
+    this.writers = grid.isClustered() ? grid.map("ft.upload-writers") : null;
   }
 
   void began(String uploadId) {
