@@ -300,12 +300,12 @@ abstract class ClusterIT {
   @org.junit.jupiter.api.Order(Integer.MAX_VALUE - 1) // restarts a node
   void aNodeThatStartsLeavesTheOtherNodesUploadsAlone() throws Exception {
     Caller user = a.register("inflight");
-    byte[] content = Bytes.random(9 * MiB, 14);
+    byte[] content = Bytes.random(10 * MiB, 14);
     nodeB.close();
-    // an upload into A, a part of it in S3 already, held there while B starts
+    // an upload into A, a part of it in S3 already, trickling while B starts
     CountDownLatch hold = new CountDownLatch(1);
     CompletableFuture<HttpResponse<Void>> upload =
-        putAsync(a, user, "inflight.bin", () -> CutBody.pausing(content, 9 * MiB - 1, hold));
+        putAsync(a, user, "inflight.bin", () -> CutBody.pausing(content, 9 * MiB, hold));
     await().atMost(Duration.ofSeconds(30)).until(() -> unfinishedUploads() == 1);
 
     nodeB.start();

@@ -2,7 +2,9 @@ package dev.ft.faults;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A request body from a client that stops mid-way: it sends {@code content} from {@code from} up to
@@ -30,7 +32,10 @@ final class CutBody extends InputStream {
     this.resumes = resumes;
   }
 
-  /** Sends {@code content} up to {@code pauseAt}, waits for {@code resume}, then sends the rest. */
+  /**
+   * Sends {@code content} up to {@code pauseAt}; then, until {@code resume}, one byte a second, as
+   * a slow client would (a body that stops for 30 s is closed by the server); then the rest.
+   */
   static CutBody pausing(byte[] content, int pauseAt, CountDownLatch resume) {
     return new CutBody(content, 0, pauseAt, resume, true);
   }
@@ -40,6 +45,15 @@ final class CutBody extends InputStream {
     this(content, from, cutAt, AT_ONCE);
   }
 
+  private boolean released(Duration within) {
+    try {
+      return release.await(within.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true;
+    }
+  }
+
   @Override
   public int read() {
     throw new UnsupportedOperationException();
@@ -47,6 +61,10 @@ final class CutBody extends InputStream {
 
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
+    if (resumes && sent >= cutAt && sent < content.length - 1 && !released(Duration.ofSeconds(1))) {
+      b[off] = content[sent++];
+      return 1;
+    }
     if (sent >= cutAt) {
       try {
         release.await();
