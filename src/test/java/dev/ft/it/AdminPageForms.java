@@ -55,7 +55,10 @@ public final class AdminPageForms {
     return api.sendHttp1(api.request(path).header("Cookie", SESSION_COOKIE + "=" + session));
   }
 
-  /** Posts a form of the page, with the form token that {@code /admin} gives this session. */
+  /**
+   * Posts a form of the page as the signed-in browser would: the server takes no post without the
+   * session's form token, so it is read from a page first.
+   */
   public static Res post(Api api, String path, String session, String fields) {
     String token = csrfField(page(api, "/admin", session));
     return api.sendHttp1(

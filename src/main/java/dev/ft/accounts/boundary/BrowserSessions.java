@@ -34,7 +34,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BrowserSessions {
   static final String PAGE_PREFIX = "/admin";
   private static final String COOKIE = "FT_SESSION";
-  private static final String KEY = "ft.session.key";
+  private static final String RECOGNISED = "ft.session";
+
+  /** A session found for this request: its key, and its record as read then. */
+  private record Recognised(String key, SignedIn session) {}
 
   @Inject Accounts accounts;
   @Inject Grid grid;
@@ -92,24 +95,25 @@ public class BrowserSessions {
 
   /** Keeps a notice for the next page this signed-in browser is shown; strangers get none. */
   public void leaveNotice(HttpServletRequest request, String notice) {
-    if (request.getAttribute(KEY) instanceof String key) {
-      table.find(key).ifPresent(session -> table.put(key, session.withNotice(notice)));
+    if (request.getAttribute(RECOGNISED) instanceof Recognised found) {
+      table.put(found.key(), found.session().withNotice(notice));
     }
   }
 
   /** The notice left for this browser, once. */
   public Optional<String> takeNotice(HttpServletRequest request) {
-    if (!(request.getAttribute(KEY) instanceof String key)) {
+    if (!(request.getAttribute(RECOGNISED) instanceof Recognised found)
+        || found.session().notice() == null) {
       return Optional.empty();
     }
-    Optional<SignedIn> session = table.find(key).filter(s -> s.notice() != null);
-    session.ifPresent(s -> table.put(key, s.withNotice(null)));
-    return session.map(SignedIn::notice);
+    table.put(found.key(), found.session().withNotice(null));
+    return Optional.of(found.session().notice());
   }
 
   /**
    * The signed-in account, if this request may be authenticated by its session. A recognised
-   * request carries its session's key and form token as attributes for the page to use.
+   * request carries its session (so its notice needs no second look-up) and form token as
+   * attributes for the page to use.
    */
   Optional<Account> caller(HttpServletRequest request) {
     if (!isPage(request) && !isSafe(request)) {
@@ -131,7 +135,7 @@ public class BrowserSessions {
       session.ifPresent(ended -> table.remove(key));
       return Optional.empty();
     }
-    request.setAttribute(KEY, key);
+    request.setAttribute(RECOGNISED, new Recognised(key, session.get()));
     request.setAttribute(Csrf.SESSION_TOKEN, Sha256.hex("form " + id.get()));
     return account;
   }
