@@ -287,6 +287,63 @@ abstract class ClusterIT {
     assertEquals(0, unfinishedUploads(), "nothing of the other nine is left in the store");
   }
 
+  @Test
+  void aResumableUploadBegunThroughOneNodeEndsThroughTheOther() {
+    Caller user = a.register("tus");
+    byte[] content = Bytes.random(21 * MiB + 7, 15);
+    String path = a.newUpload(user, "resumed.bin", content.length);
+    int half = 10 * MiB + 3; // inside a part, so B needs the bytes short of one that A kept
+    Res first = a.send(a.uploadPiece(user, path, 0).method("PATCH", bytes(content, 0, half)));
+    assertEquals(204, first.status(), first.toString());
+
+    assertEquals(half, b.uploadOffset(user, path), "B knows how far A got");
+    Res rest = b.send(b.uploadPiece(user, path, half).method("PATCH", bytes(content, half, -1)));
+    assertEquals(204, rest.status(), rest.toString());
+    assertArrayEquals(content, a.get("/api/v1/files/resumed.bin", user).bytes());
+    Res report = a.get("/api/v1/admin/verify?deep=true", a.admin());
+    assertTrue(report.object().getBoolean("consistent"), report.toString());
+  }
+
+  @Test
+  void aSecondPieceOfOneUploadThroughTheOtherNodeIsRefusedWhileTheFirstArrives() throws Exception {
+    Caller user = a.register("tuslock");
+    byte[] content = Bytes.random(10 * MiB, 16);
+    String path = a.newUpload(user, "locked.bin", content.length);
+    CountDownLatch hold = new CountDownLatch(1);
+    CompletableFuture<HttpResponse<Void>> first =
+        a.http()
+            .sendAsync(
+                a.uploadPiece(user, path, 0)
+                    .method(
+                        "PATCH",
+                        HttpRequest.BodyPublishers.fromPublisher(
+                            HttpRequest.BodyPublishers.ofInputStream(
+                                () -> CutBody.pausing(content, 9 * MiB, hold)),
+                            content.length))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
+    // an empty piece at the start changes nothing: it answers 409 once A's piece holds the upload
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                b.send(b.uploadPiece(user, path, 0).method("PATCH", bytes(content, 0, 0))).status()
+                    == 409);
+    Res second =
+        b.send(b.uploadPiece(user, path, 0).method("PATCH", bytes(Bytes.random(MiB, 17), 0, -1)));
+    assertEquals(409, second.status(), second.toString());
+
+    hold.countDown();
+    assertEquals(204, first.get(60, TimeUnit.SECONDS).statusCode());
+    assertArrayEquals(content, b.get("/api/v1/files/locked.bin", user).bytes(), "A's bytes only");
+  }
+
+  /** {@code content} from {@code from} up to {@code to} (-1: its end) as a request body. */
+  private static HttpRequest.BodyPublisher bytes(byte[] content, int from, int to) {
+    return HttpRequest.BodyPublishers.ofByteArray(
+        Arrays.copyOfRange(content, from, to < 0 ? content.length : to));
+  }
+
   private static void awaitUninterruptibly(CountDownLatch latch) {
     try {
       latch.await();

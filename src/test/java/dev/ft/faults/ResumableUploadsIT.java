@@ -10,7 +10,6 @@ import dev.ft.it.Api.Caller;
 import dev.ft.it.Api.Res;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -64,31 +63,6 @@ class ResumableUploadsIT {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
   }
 
-  private String create(Caller owner, String name, long length) {
-    Res created = api.createUpload(owner, length, Api.metadata("filename", name));
-    assertEquals(201, created.status(), created.toString());
-    return URI.create(created.header("Location")).getPath();
-  }
-
-  private HttpRequest.Builder patch(Caller owner, String path, long offset) {
-    return owner.sign(
-        api.request(path)
-            .header("Tus-Resumable", "1.0.0")
-            .header("Content-Type", "application/offset+octet-stream")
-            .header("Upload-Offset", Long.toString(offset)));
-  }
-
-  private long offsetOf(Caller owner, String path) {
-    Res head =
-        api.send(
-            owner.sign(
-                api.request(path)
-                    .method("HEAD", HttpRequest.BodyPublishers.noBody())
-                    .header("Tus-Resumable", "1.0.0")));
-    assertEquals(200, head.status(), head.toString());
-    return Long.parseLong(head.header("Upload-Offset"));
-  }
-
   /**
    * Sends {@code content} from {@code from} as one piece, {@code cutAt} bytes of it, then stalls.
    */
@@ -97,7 +71,7 @@ class ResumableUploadsIT {
     InputStream body = new CutBody(content, from, cutAt);
     return api.http()
         .sendAsync(
-            patch(owner, path, from)
+            api.uploadPiece(owner, path, from)
                 .method(
                     "PATCH",
                     HttpRequest.BodyPublishers.fromPublisher(
@@ -108,10 +82,10 @@ class ResumableUploadsIT {
   }
 
   private void finish(Caller owner, String path, byte[] content) {
-    long offset = offsetOf(owner, path);
+    long offset = api.uploadOffset(owner, path);
     Res done =
         api.send(
-            patch(owner, path, offset)
+            api.uploadPiece(owner, path, offset)
                 .method(
                     "PATCH",
                     HttpRequest.BodyPublishers.ofByteArray(
@@ -124,11 +98,11 @@ class ResumableUploadsIT {
   void aPieceTheClientCutsOffKeepsWhatArrived() throws Exception {
     Caller owner = api.register("cut");
     byte[] content = random(48 * MiB, 1);
-    String path = create(owner, "cut.bin", content.length);
+    String path = api.newUpload(owner, "cut.bin", content.length);
     CompletableFuture<HttpResponse<Void>> cut = sendPiece(owner, path, content, 0, 20 * MiB);
     cut.exceptionally(e -> null).get(60, TimeUnit.SECONDS);
-    await().atMost(Duration.ofSeconds(30)).until(() -> offsetOf(owner, path) > 0);
-    long kept = offsetOf(owner, path);
+    await().atMost(Duration.ofSeconds(30)).until(() -> api.uploadOffset(owner, path) > 0);
+    long kept = api.uploadOffset(owner, path);
     assertTrue(kept <= 20 * MiB, "never more than was sent: " + kept);
     finish(owner, path, content);
     assertArrayEquals(content, api.get("/api/v1/files/cut.bin", owner).bytes());
@@ -138,10 +112,10 @@ class ResumableUploadsIT {
   void everyAcknowledgedByteSurvivesKillMinus9() throws Exception {
     Caller owner = api.register("crash");
     byte[] content = random(40 * MiB, 2);
-    String path = create(owner, "crash.bin", content.length);
+    String path = api.newUpload(owner, "crash.bin", content.length);
     Res first =
         api.send(
-            patch(owner, path, 0)
+            api.uploadPiece(owner, path, 0)
                 .method(
                     "PATCH",
                     HttpRequest.BodyPublishers.ofByteArray(Arrays.copyOf(content, 10 * MiB))));
@@ -155,7 +129,7 @@ class ResumableUploadsIT {
 
     server.start();
     Caller again = api.login(owner.username(), Api.PASSWORD);
-    long offset = offsetOf(again, path);
+    long offset = api.uploadOffset(again, path);
     assertTrue(offset >= 10 * MiB, "the acknowledged piece is there: " + offset);
     finish(again, path, content);
     Res stored = api.get("/api/v1/files/crash.bin", again);

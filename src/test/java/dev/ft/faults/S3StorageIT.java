@@ -3,6 +3,7 @@ package dev.ft.faults;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -175,9 +175,13 @@ class S3StorageIT {
     }
     assertArrayEquals(content, api.get("/api/v1/files/tus.bin", user).bytes());
     assertEquals(1, objectsOf(user).size());
-    try (Stream<Path> parts = Files.list(server.dataDir().resolve("uploads"))) {
-      assertEquals(List.of(), parts.toList(), "the local part is gone once the file is stored");
-    }
+    assertEquals(
+        List.of(),
+        s3.client().listObjectsV2(b -> b.bucket(BUCKET).prefix("uploads/")).contents(),
+        "the upload's part and tails are gone once the file is stored");
+    assertEquals(0, unfinishedUploads());
+    assertFalse(
+        Files.exists(server.dataDir().resolve("uploads")), "nothing of it on the server's disk");
     assertConsistent();
   }
 

@@ -231,6 +231,38 @@ public final class Api {
                 .header("Upload-Metadata", metadata)));
   }
 
+  /** A new tus upload of {@code length} bytes into {@code name}: its path. */
+  public String newUpload(Caller caller, String name, long length) {
+    Res created = createUpload(caller, length, metadata("filename", name));
+    if (created.status() != 201) {
+      throw new IllegalStateException("Creating an upload answered " + created);
+    }
+    return URI.create(created.header("Location")).getPath();
+  }
+
+  /** A tus piece of the upload at {@code path} from {@code offset}, waiting for its body. */
+  public HttpRequest.Builder uploadPiece(Caller caller, String path, long offset) {
+    return caller.sign(
+        request(path)
+            .header("Tus-Resumable", "1.0.0")
+            .header("Content-Type", "application/offset+octet-stream")
+            .header("Upload-Offset", Long.toString(offset)));
+  }
+
+  /** The offset the server holds for the upload at {@code path}. */
+  public long uploadOffset(Caller caller, String path) {
+    Res head =
+        send(
+            caller.sign(
+                request(path)
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                    .header("Tus-Resumable", "1.0.0")));
+    if (head.status() != 200) {
+      throw new IllegalStateException("Asking for the offset answered " + head);
+    }
+    return Long.parseLong(head.header("Upload-Offset"));
+  }
+
   /** One {@code Upload-Metadata} pair: the key and its value in base64. */
   public static String metadata(String key, String value) {
     return key

@@ -31,7 +31,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -57,6 +56,7 @@ public class ResumableUploads {
   @Inject UploadOffsets offsets;
   @Inject Clock clock;
   @Inject TransferMetrics transfers;
+  @Inject PieceLocks pieces;
 
   @Inject
   @ConfigProperty(name = "ft.upload-expiry")
@@ -65,9 +65,6 @@ public class ResumableUploads {
   @Inject
   @ConfigProperty(name = "ft.max-open-uploads")
   int maxOpen;
-
-  /** One piece sent at a time per upload on this node; a second one at once is refused. */
-  private final ConcurrentHashMap<String, Boolean> busy = new ConcurrentHashMap<>();
 
   /** What a piece did: the offset reached, and the file if it was the last piece. */
   public record Progress(ResumableUpload upload, long offset, Optional<StoredFile> stored) {}
@@ -187,11 +184,13 @@ public class ResumableUploads {
       Optional<String> expectedSha256,
       InputStream body,
       FileCatalog.CommitCheck onFinish) {
-    ResumableUpload upload = require(sender, id);
-    if (busy.putIfAbsent(id, Boolean.TRUE) != null) {
+    require(sender, id); // nothing is held for a stranger's upload
+    if (!pieces.tryHold(id)) {
       throw DomainException.conflict("another piece of this upload is being sent right now");
     }
     try {
+      // read again once held: a piece that ended on another node meanwhile moved the offset
+      ResumableUpload upload = require(sender, id);
       if (offset != upload.offset()) {
         throw DomainException.conflict(
             "Upload-Offset is " + offset + " but the server holds " + upload.offset() + " bytes");
@@ -211,7 +210,7 @@ public class ResumableUploads {
       }
       return new Progress(upload, reached, Optional.empty());
     } finally {
-      busy.remove(id);
+      pieces.release(id);
     }
   }
 
@@ -308,7 +307,7 @@ public class ResumableUploads {
     MessageDigest sha256 = sha256();
     byte[] buffer = new byte[BUFFER_SIZE];
     long read = 0;
-    try (InputStream in = part.read()) {
+    try (InputStream in = part.read(length)) {
       for (int n; (n = in.read(buffer)) > 0; ) {
         sha256.update(buffer, 0, n);
         read += n;
@@ -384,7 +383,7 @@ public class ResumableUploads {
     try {
       var orphans = new java.util.HashSet<>(store.partIds());
       orphans.removeAll(em.createNamedQuery(ResumableUpload.ALL_IDS, String.class).getResultList());
-      orphans.removeAll(busy.keySet());
+      orphans.removeIf(pieces::isHeld);
       orphans.forEach(store::deletePart);
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "Could not look for orphaned upload parts: {0}", e.toString());

@@ -41,32 +41,24 @@ public interface FileStore {
     /** Puts the bytes written so far on disk, and keeps writing. */
     void force() throws IOException;
 
-    /** Reads the bytes written, from the first. */
-    InputStream read() throws IOException;
+    /** Reads the first {@code length} bytes written: those acknowledged. */
+    InputStream read(long length) throws IOException;
   }
 
   PendingBlob create(String owner) throws IOException;
 
   /**
-   * Where resumable uploads keep their parts until the last byte: a folder on this server's disk,
-   * whatever the store.
+   * The part of the resumable upload {@code id} (URL-safe base64), made empty if new: where its
+   * pieces go until the last byte, on this store, so that every node that shares the store finds
+   * it.
    */
-  PartFolder partFolder();
-
-  /** The part of the resumable upload {@code id} (URL-safe base64), made empty if new. */
-  default ResumablePart part(String id) throws IOException {
-    return partFolder().open(id);
-  }
+  ResumablePart part(String id) throws IOException;
 
   /** Removes a resumable upload's part. */
-  default void deletePart(String id) {
-    partFolder().delete(id);
-  }
+  void deletePart(String id);
 
   /** The ids of every resumable upload's part, for removing those no upload names. */
-  default Set<String> partIds() throws IOException {
-    return partFolder().ids();
-  }
+  Set<String> partIds() throws IOException;
 
   /** Makes the pending bytes permanent under a fresh key for that owner, and returns the key. */
   String promote(PendingBlob blob, String owner) throws IOException;

@@ -48,7 +48,7 @@ public class FileStores {
                     + " in parts of "
                     + (settings.partSize() >> 20)
                     + " MiB");
-        yield new S3FileStore(settings, data.resolve("uploads"), writers);
+        yield new S3FileStore(settings, writers);
       }
       default ->
           throw new IllegalArgumentException(

@@ -58,8 +58,18 @@ public class FilesystemFileStore implements FileStore {
   }
 
   @Override
-  public PartFolder partFolder() {
-    return parts;
+  public ResumablePart part(String id) throws IOException {
+    return parts.open(id);
+  }
+
+  @Override
+  public void deletePart(String id) {
+    parts.delete(id);
+  }
+
+  @Override
+  public Set<String> partIds() throws IOException {
+    return parts.ids();
   }
 
   @Override

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class PartFolder {
   private static final Logger LOG = Logger.getLogger(PartFolder.class.getName());
-  private static final Pattern PART_ID = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+  static final Pattern PART_ID = Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
   private final Path folder;
 
@@ -99,8 +99,8 @@ public final class PartFolder {
     }
 
     @Override
-    public InputStream read() throws IOException {
-      return Files.newInputStream(path);
+    public InputStream read(long length) throws IOException {
+      return new FileRangeStream(FileChannel.open(path, StandardOpenOption.READ), 0, length);
     }
 
     @Override

@@ -3,9 +3,7 @@ package dev.ft.files.storage;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -34,26 +32,26 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * Blobs as objects in an S3 bucket: {@code <prefix>files/<owner>/<uuid>}. A pending blob is a
  * multipart upload under its final key, invisible until completed; a download of a range is a
- * ranged GET. Resumable uploads keep their parts in the local data folder until the last byte, then
- * go up like any other upload.
+ * ranged GET. A resumable upload's part lives in the bucket too, under {@code <prefix>uploads/}
+ * ({@link S3ResumablePart}), so any node takes its next piece.
  */
 public final class S3FileStore implements FileStore, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(S3FileStore.class.getName());
 
   private final S3Client s3;
   private final S3Settings settings;
-  private final PartFolder parts;
   private final String files;
+  private final String uploads;
   private final ExecutorService sender = Executors.newVirtualThreadPerTaskExecutor();
 
   private final UploadWriters writers;
 
-  S3FileStore(S3Settings settings, Path partFolder, UploadWriters writers) {
+  S3FileStore(S3Settings settings, UploadWriters writers) {
     this.settings = settings;
     this.writers = writers;
     this.s3 = client(settings);
-    this.parts = new PartFolder(partFolder);
     this.files = settings.prefix() + "files/";
+    this.uploads = settings.prefix() + "uploads/";
     requireBucket();
   }
 
@@ -111,8 +109,50 @@ public final class S3FileStore implements FileStore, AutoCloseable {
   }
 
   @Override
-  public PartFolder partFolder() {
-    return parts;
+  public S3ResumablePart part(String id) throws IOException {
+    if (id == null || !PartFolder.PART_ID.matcher(id).matches()) {
+      throw new NoSuchFileException(String.valueOf(id));
+    }
+    return new S3ResumablePart(s3, settings.bucket(), uploads + id, settings.partSize());
+  }
+
+  @Override
+  public void deletePart(String id) {
+    try {
+      part(id).discard();
+    } catch (IOException | SdkException e) {
+      LOG.log(Level.WARNING, "Could not delete upload part {0}: {1}", new Object[] {id, e});
+    }
+  }
+
+  /** The ids named by the objects and the multipart uploads under {@code uploads/}. */
+  @Override
+  public Set<String> partIds() throws IOException {
+    Set<String> ids = new HashSet<>();
+    try {
+      s3
+          .listObjectsV2Paginator(b -> b.bucket(settings.bucket()).prefix(uploads))
+          .contents()
+          .stream()
+          .map(S3Object::key)
+          .forEach(key -> ids.add(partId(key)));
+      s3
+          .listMultipartUploadsPaginator(b -> b.bucket(settings.bucket()).prefix(uploads))
+          .uploads()
+          .stream()
+          .map(MultipartUpload::key)
+          .forEach(key -> ids.add(partId(key)));
+    } catch (SdkException e) {
+      throw new IOException(
+          "Cannot list the unfinished resumable uploads in " + settings.bucket(), e);
+    }
+    return ids;
+  }
+
+  private String partId(String key) {
+    String name = key.substring(uploads.length());
+    int tail = name.indexOf('.');
+    return tail < 0 ? name : name.substring(0, tail);
   }
 
   @Override
@@ -124,18 +164,10 @@ public final class S3FileStore implements FileStore, AutoCloseable {
       upload.complete();
       return upload.storeKey();
     }
-    // A resumable upload's part, complete on the local disk: it goes up now, as a PUT's bytes do.
-    ResumablePart part = (ResumablePart) blob;
-    part.finish();
-    S3Upload upload = (S3Upload) create(owner);
-    try (InputStream in = part.read()) {
-      in.transferTo(Channels.newOutputStream(upload.channel()));
-      upload.complete();
-    } finally {
-      upload.discard(); // nothing once complete
-    }
-    part.discard(); // the bytes moved, as a rename on the filesystem moves them
-    return upload.storeKey();
+    // A resumable upload's part, read whole already (its digest): copied inside the bucket.
+    String key = BlobKeys.fresh(owner);
+    ((S3ResumablePart) blob).moveTo(files + key);
+    return key;
   }
 
   @Override
@@ -221,7 +253,7 @@ public final class S3FileStore implements FileStore, AutoCloseable {
   public boolean isWritable() {
     try {
       s3.headBucket(b -> b.bucket(settings.bucket()));
-      return parts.isWritable();
+      return true;
     } catch (SdkException e) {
       LOG.log(Level.FINE, "The bucket does not answer", e);
       return false;
