@@ -36,6 +36,10 @@ public final class ResumableSender {
   static final int MAX_PIECE = 8 * 1024 * 1024;
 
   static final int MIN_PIECE = 1024 * 1024;
+
+  /** How often a piece the server answers 409 is tried again (pauses of 0.2 s doubling to 4 s). */
+  private static final int CONFLICT_RETRIES = 8;
+
   private static final String FOLDER = "uploads";
 
   private final ServerClient client;
@@ -145,7 +149,7 @@ public final class ResumableSender {
         if (end < size) {
           next = reader.submit(() -> Piece.read(file, end, pieceSize, size));
         }
-        position = send(session, upload, piece, progress);
+        position = send(session, upload, piece, size, progress);
         if (position != end && position < size) { // the server holds another offset: go by it
           next.cancel(true);
           long from = position;
@@ -186,8 +190,43 @@ public final class ResumableSender {
     }
   }
 
-  /** Sends one piece; answers the offset the server holds after it. */
-  private long send(Session session, URI upload, Piece piece, Progress progress) {
+  /**
+   * Sends one piece; answers the offset the server holds after it. A 409 says the server holds
+   * another offset, or that another piece of this upload is still arriving: the one a run that was
+   * cut off left, until the server notices its client is gone. So ft asks for the offset again,
+   * after a pause that grows, and goes on from there; only a piece that stays refused for about 20
+   * s ends the run.
+   */
+  private long send(Session session, URI upload, Piece piece, long size, Progress progress) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return sendOnce(session, upload, piece, progress);
+      } catch (ServerClient.ServerFailure e) {
+        if (e.status() != 409 || attempt == CONFLICT_RETRIES) {
+          throw e;
+        }
+        pause(Math.min(4000, 200L << attempt));
+        long held = offsetOf(session, upload).orElseThrow(() -> e);
+        if (held == size) {
+          throw e; // every byte is there and the file was still refused, e.g. its name was taken
+        }
+        if (held != piece.offset()) {
+          return held;
+        }
+      }
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Failure(Failure.USAGE, "interrupted");
+    }
+  }
+
+  private long sendOnce(Session session, URI upload, Piece piece, Progress progress) {
     HttpResponse<InputStream> sent =
         client.send(
             authorized(HttpRequest.newBuilder(upload), session)

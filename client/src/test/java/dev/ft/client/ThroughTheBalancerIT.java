@@ -1,0 +1,249 @@
+package dev.ft.client;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * ft against two nodes behind nginx, as {@code payara/cluster} starts them (s3proxy for the bytes,
+ * MariaDB for the rest): a gibibyte goes up in resumable pieces that the balancer spreads over both
+ * nodes and comes back whole; an upload cut off by killing ft resumes and sends only what the
+ * server lacks; a download cut off with the node it came from resumes through the other one.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ThroughTheBalancerIT {
+  private static final Path REPO = Path.of(System.getProperty("ft.it.repo")).normalize();
+  private static final Path DIR =
+      Path.of(System.getProperty("ft.it.dir")).resolveSibling("cluster");
+  private static final int FIRST_NODE_PORT = 18931;
+  private static final int BALANCER_PORT = 18935;
+  private static final String DATABASE = "ft_client_cluster_it";
+  private static final long MiB = 1024 * 1024;
+  private static final long PIECE = 8 * MiB; // what ft sends per PATCH
+
+  private Run run;
+  private Path home;
+
+  @BeforeAll
+  void startTwoNodesBehindNginx() throws Exception {
+    cluster("stop"); // what an earlier run may have left
+    command(
+        "mariadb",
+        "--protocol=TCP",
+        "-h127.0.0.1",
+        "-uroot",
+        "-e",
+        "DROP DATABASE IF EXISTS "
+            + DATABASE
+            + "; CREATE DATABASE "
+            + DATABASE
+            + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;");
+    deleteRecursively(DIR);
+    cluster("start", "2");
+    home = Files.createDirectories(DIR.resolve("terminal"));
+    run =
+        new Run(
+            home.resolve("config"),
+            DIR.resolve("tls/certificate.pem"),
+            "https://localhost:" + BALANCER_PORT);
+    String password = "correct horse battery";
+    assertOk(run.withStdin(password + "\n", "register", "mover", "--password-stdin"));
+    assertOk(run.withStdin(password + "\n", "login", "mover", "--password-stdin"));
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    cluster("stop");
+  }
+
+  @Test
+  @Order(1)
+  void aGibibyteGoesUpInPiecesOverBothNodesAndComesBackWhole() throws Exception {
+    Path file = randomFile("big.bin", 1024 * MiB, 1);
+    assertOk(run.ft("upload", file.toString()));
+    Path downloads = Files.createDirectories(home.resolve("downloads"));
+    assertOk(run.ft("download", "big.bin", "-o", downloads.toString()));
+    assertEquals(-1, Files.mismatch(file, downloads.resolve("big.bin")), "the same bytes");
+    for (String node : List.of("node-1", "node-2")) {
+      assertTrue(
+          Files.readString(DIR.resolve(node + ".log")).contains("method=PATCH"),
+          node + " took pieces of the upload");
+    }
+  }
+
+  @Test
+  @Order(2)
+  void anUploadCutByKillingFtResumesAndSendsOnlyWhatTheServerLacks() throws Exception {
+    long size = 256 * MiB;
+    Path file = randomFile("cut.bin", size, 2);
+    double before = bytesReceived();
+    Process cut = ftProcess("upload", file.toString());
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .failFast("the upload ended before it was cut", () -> !cut.isAlive())
+        .until(() -> bytesReceived() - before >= 64 * MiB);
+    cut.destroyForcibly().waitFor();
+
+    Run.Result resumed = run.ft("upload", file.toString());
+    assertOk(resumed);
+    assertTrue((resumed.out() + resumed.err()).contains("resuming cut.bin at"), resumed.toString());
+    double sent = bytesReceived() - before;
+    assertTrue(
+        sent <= size + PIECE,
+        "both runs together sent "
+            + sent
+            + " bytes for a file of "
+            + size
+            + ": one piece again at most");
+    Path downloads = Files.createDirectories(home.resolve("downloads"));
+    assertOk(run.ft("download", "cut.bin", "-o", downloads.toString()));
+    assertEquals(-1, Files.mismatch(file, downloads.resolve("cut.bin")));
+  }
+
+  @Test
+  @Order(3) // kills a node
+  void aDownloadCutOffWithItsNodeResumesThroughTheOtherNode() throws Exception {
+    Path downloads = Files.createDirectories(home.resolve("again"));
+    Path part = downloads.resolve(".big.bin.part");
+    Process cut = ftProcess("download", "big.bin", "-o", downloads.toString());
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(20))
+        .failFast("the download ended before it was cut", () -> !cut.isAlive())
+        .until(() -> Files.exists(part) && Files.size(part) >= 100 * MiB);
+    long pid = Long.parseLong(Files.readString(DIR.resolve("node-1.pid")).strip());
+    command("kill", "-KILL", "--", "-" + pid); // node 1 and its process group, as a crash would
+    cut.destroyForcibly().waitFor();
+
+    Run.Result resumed = run.ft("--verbose", "download", "big.bin", "-o", downloads.toString());
+    assertOk(resumed);
+    assertTrue(
+        resumed.err().contains("> Range: bytes=") && resumed.err().contains("< 206"),
+        "only the rest was asked for: " + resumed.err());
+    assertEquals(-1, Files.mismatch(home.resolve("files/big.bin"), downloads.resolve("big.bin")));
+
+    // and what goes up now goes to the node that is left
+    Path small = randomFile("after.bin", 20 * MiB, 3);
+    assertOk(run.ft("upload", small.toString()));
+    assertOk(run.ft("download", "after.bin", "-o", downloads.toString()));
+    assertEquals(-1, Files.mismatch(small, downloads.resolve("after.bin")));
+  }
+
+  /** The bytes of uploads both nodes have received so far, from their metrics. */
+  private static double bytesReceived() throws Exception {
+    double sum = 0;
+    for (int port : new int[] {FIRST_NODE_PORT, FIRST_NODE_PORT + 1}) {
+      String metrics =
+          command(
+              "curl",
+              "-sS",
+              "--cacert",
+              DIR.resolve("tls/certificate.pem").toString(),
+              "https://localhost:" + port + "/metrics");
+      for (String line : metrics.split("\n")) {
+        if (line.startsWith("ft_uploaded_bytes_total")) {
+          sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+      }
+    }
+    return sum;
+  }
+
+  /** ft as a process of its own, for a test to kill, against the balancer. */
+  private Process ftProcess(String... args) throws IOException {
+    List<String> all = new ArrayList<>();
+    all.add(ProcessHandle.current().info().command().orElse("java"));
+    all.addAll(List.of("-jar", System.getProperty("ft.it.jar")));
+    all.addAll(List.of("--server", "https://localhost:" + BALANCER_PORT));
+    all.addAll(List.of("--config-dir", home.resolve("config").toString()));
+    all.addAll(List.of("--cacert", DIR.resolve("tls/certificate.pem").toString()));
+    all.addAll(List.of(args));
+    return new ProcessBuilder(all)
+        .redirectErrorStream(true)
+        .redirectOutput(home.resolve("ft-" + args[0] + ".log").toFile())
+        .start();
+  }
+
+  private Path randomFile(String name, long size, long seed) throws IOException {
+    Path file = Files.createDirectories(home.resolve("files")).resolve(name);
+    Random random = new Random(seed);
+    byte[] block = new byte[(int) MiB];
+    try (OutputStream out = Files.newOutputStream(file)) {
+      for (long written = 0; written < size; written += block.length) {
+        random.nextBytes(block);
+        out.write(block, 0, (int) Math.min(block.length, size - written));
+      }
+    }
+    return file;
+  }
+
+  private static void cluster(String... args) throws Exception {
+    List<String> all = new ArrayList<>(List.of(REPO.resolve("payara/cluster").toString()));
+    all.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(all).redirectErrorStream(true);
+    builder
+        .environment()
+        .putAll(
+            Map.of(
+                "FT_CLUSTER_DIR", DIR.toString(),
+                "FT_CLUSTER_NAME", "ft-client-it",
+                "FT_DB_URL", "jdbc:mysql://127.0.0.1:3306/" + DATABASE,
+                "FT_DB_USER", "root",
+                "FT_HTTPS_PORT", Integer.toString(FIRST_NODE_PORT),
+                "FT_BALANCER_PORT", Integer.toString(BALANCER_PORT),
+                "FT_S3_PORT", Integer.toString(BALANCER_PORT + 1),
+                "FT_CLUSTER_PORT", Integer.toString(BALANCER_PORT + 2),
+                "FT_ACCESS_LOG", "on"));
+    Files.createDirectories(DIR.getParent());
+    Process process =
+        builder.redirectOutput(DIR.resolveSibling("cluster-" + args[0] + ".log").toFile()).start();
+    if (!process.waitFor(6, TimeUnit.MINUTES) || process.exitValue() != 0) {
+      process.destroyForcibly();
+      throw new IllegalStateException(
+          "payara/cluster " + String.join(" ", args) + " failed; see " + DIR.getParent());
+    }
+  }
+
+  /** Runs a command to its end; answers what it printed, or fails with it. */
+  private static String command(String... args) throws Exception {
+    Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes());
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException(String.join(" ", args) + " failed: " + out);
+    }
+    return out;
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (var all = Files.walk(dir)) {
+        for (Path path : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
+  }
+
+  private static void assertOk(Run.Result result) {
+    assertEquals(0, result.exitCode(), result.toString());
+  }
+}
