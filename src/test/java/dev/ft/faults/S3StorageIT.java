@@ -176,13 +176,60 @@ class S3StorageIT {
     assertArrayEquals(content, api.get("/api/v1/files/tus.bin", user).bytes());
     assertEquals(1, objectsOf(user).size());
     assertEquals(
-        List.of(),
-        s3.client().listObjectsV2(b -> b.bucket(BUCKET).prefix("uploads/")).contents(),
-        "the upload's part and tails are gone once the file is stored");
+        List.of(), uploadObjects(), "the upload's part and tails are gone once the file is stored");
     assertEquals(0, unfinishedUploads());
     assertFalse(
         Files.exists(server.dataDir().resolve("uploads")), "nothing of it on the server's disk");
     assertConsistent();
+  }
+
+  @Test
+  void resumableUploadsShorterThanAPartEmptyOrCancelledLeaveNothingBehind() {
+    Caller user = api.register("s3tussmall");
+    byte[] small = Bytes.random(3 * MiB + 1, 6);
+    String path = api.newUpload(user, "small.bin", small.length);
+    int half = MiB + 7;
+    for (int[] piece : new int[][] {{0, half}, {half, small.length}}) {
+      Res sent =
+          api.send(
+              api.uploadPiece(user, path, piece[0])
+                  .method(
+                      "PATCH",
+                      HttpRequest.BodyPublishers.ofByteArray(
+                          Arrays.copyOfRange(small, piece[0], piece[1]))));
+      assertEquals(204, sent.status(), sent.toString());
+    }
+    assertArrayEquals(small, api.get("/api/v1/files/small.bin", user).bytes());
+
+    String empty = api.newUpload(user, "empty.bin", 0);
+    Res nothing =
+        api.send(
+            api.uploadPiece(user, empty, 0).method("PATCH", HttpRequest.BodyPublishers.noBody()));
+    assertEquals(204, nothing.status(), nothing.toString());
+    assertArrayEquals(new byte[0], api.get("/api/v1/files/empty.bin", user).bytes());
+
+    // a whole part and a tail in the bucket, then cancelled
+    byte[] content = Bytes.random(10 * MiB, 7);
+    String cancelled = api.newUpload(user, "cancelled.bin", content.length);
+    Res part =
+        api.send(
+            api.uploadPiece(user, cancelled, 0)
+                .method(
+                    "PATCH",
+                    HttpRequest.BodyPublishers.ofByteArray(Arrays.copyOf(content, 9 * MiB))));
+    assertEquals(204, part.status(), part.toString());
+    assertNotEquals(List.of(), uploadObjects(), "the tail waits in the bucket");
+    Res deleted =
+        api.send(user.sign(api.request(cancelled).DELETE().header("Tus-Resumable", "1.0.0")));
+    assertEquals(204, deleted.status(), deleted.toString());
+    assertEquals(List.of(), uploadObjects());
+    assertEquals(0, unfinishedUploads());
+    assertEquals(List.of("empty.bin", "small.bin"), api.fileNames(user).stream().sorted().toList());
+    assertConsistent();
+  }
+
+  private List<S3Object> uploadObjects() {
+    return s3.client().listObjectsV2(b -> b.bucket(BUCKET).prefix("uploads/")).contents();
   }
 
   @Test
