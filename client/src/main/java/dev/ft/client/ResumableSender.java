@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -37,8 +38,8 @@ public final class ResumableSender {
 
   static final int MIN_PIECE = 1024 * 1024;
 
-  /** How often a piece the server answers 409 is tried again (pauses of 0.2 s doubling to 4 s). */
-  private static final int CONFLICT_RETRIES = 8;
+  /** How often a refused piece is tried again: pauses of 0.2 s doubling to 5 s, 56 s in all. */
+  private static final int RETRIES = 15;
 
   private static final String FOLDER = "uploads";
 
@@ -191,21 +192,22 @@ public final class ResumableSender {
   }
 
   /**
-   * Sends one piece; answers the offset the server holds after it. A 409 says the server holds
-   * another offset, or that another piece of this upload is still arriving: the one a run that was
-   * cut off left, until the server notices its client is gone. So ft asks for the offset again,
-   * after a pause that grows, and goes on from there; only a piece that stays refused for about 20
-   * s ends the run.
+   * Sends one piece; answers the offset the server holds after it. Some refusals pass: a 409 says
+   * the server holds another offset, or that another piece of this upload is still arriving (the
+   * one a run that was cut off left, until the server notices its client is gone, or one a node
+   * that died held until the others notice); a 502, 503 or 504, or a broken connection, that the
+   * node behind a balancer went away. So ft asks for the offset again, after a pause that grows,
+   * and goes on from there; only a piece that stays refused for about a minute ends the run.
    */
   private long send(Session session, URI upload, Piece piece, long size, Progress progress) {
     for (int attempt = 0; ; attempt++) {
       try {
         return sendOnce(session, upload, piece, progress);
-      } catch (ServerClient.ServerFailure e) {
-        if (e.status() != 409 || attempt == CONFLICT_RETRIES) {
+      } catch (Failure e) {
+        if (!passes(e) || attempt == RETRIES) {
           throw e;
         }
-        pause(Math.min(4000, 200L << attempt));
+        pause(Math.min(5000, 200L << attempt));
         long held = offsetOf(session, upload).orElseThrow(() -> e);
         if (held == size) {
           throw e; // every byte is there and the file was still refused, e.g. its name was taken
@@ -215,6 +217,13 @@ public final class ResumableSender {
         }
       }
     }
+  }
+
+  private static boolean passes(Failure failure) {
+    if (failure instanceof ServerClient.ServerFailure answer) {
+      return List.of(409, 502, 503, 504).contains(answer.status());
+    }
+    return failure.exitCode() == Failure.NETWORK;
   }
 
   private static void pause(long millis) {

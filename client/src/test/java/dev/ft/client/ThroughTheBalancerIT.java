@@ -26,7 +26,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * ft against two nodes behind nginx, as {@code payara/cluster} starts them (s3proxy for the bytes,
  * MariaDB for the rest): a gibibyte goes up in resumable pieces that the balancer spreads over both
  * nodes and comes back whole; an upload cut off by killing ft resumes and sends only what the
- * server lacks; a download cut off with the node it came from resumes through the other one.
+ * server lacks; when a node dies, a download cut off with it resumes through the other one, and an
+ * upload goes on there.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -121,18 +122,25 @@ class ThroughTheBalancerIT {
 
   @Test
   @Order(3) // kills a node
-  void aDownloadCutOffWithItsNodeResumesThroughTheOtherNode() throws Exception {
+  void transfersCutOffWithTheirNodeGoOnThroughTheOtherNode() throws Exception {
     Path downloads = Files.createDirectories(home.resolve("again"));
     Path part = downloads.resolve(".big.bin.part");
-    Process cut = ftProcess("download", "big.bin", "-o", downloads.toString());
+    Path upload = randomFile("during.bin", 256 * MiB, 4);
+    double before = bytesReceived();
+    Process uploading = ftProcess("upload", upload.toString());
+    Process downloading = ftProcess("download", "big.bin", "-o", downloads.toString());
     await()
         .atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofMillis(20))
-        .failFast("the download ended before it was cut", () -> !cut.isAlive())
+        .failFast("the download ended before it was cut", () -> !downloading.isAlive())
         .until(() -> Files.exists(part) && Files.size(part) >= 100 * MiB);
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .failFast("the upload ended before node 1 was killed", () -> !uploading.isAlive())
+        .until(() -> bytesReceived() - before >= 32 * MiB);
     long pid = Long.parseLong(Files.readString(DIR.resolve("node-1.pid")).strip());
     command("kill", "-KILL", "--", "-" + pid); // node 1 and its process group, as a crash would
-    cut.destroyForcibly().waitFor();
+    downloading.destroyForcibly().waitFor();
 
     Run.Result resumed = run.ft("--verbose", "download", "big.bin", "-o", downloads.toString());
     assertOk(resumed);
@@ -141,11 +149,14 @@ class ThroughTheBalancerIT {
         "only the rest was asked for: " + resumed.err());
     assertEquals(-1, Files.mismatch(home.resolve("files/big.bin"), downloads.resolve("big.bin")));
 
-    // and what goes up now goes to the node that is left
-    Path small = randomFile("after.bin", 20 * MiB, 3);
-    assertOk(run.ft("upload", small.toString()));
-    assertOk(run.ft("download", "after.bin", "-o", downloads.toString()));
-    assertEquals(-1, Files.mismatch(small, downloads.resolve("after.bin")));
+    // the piece node 1 had is sent again through node 2, from the offset node 2 reports
+    assertTrue(uploading.waitFor(5, TimeUnit.MINUTES), "the upload's run ends");
+    assertEquals(
+        0,
+        uploading.exitValue(),
+        "the upload went on by itself: " + Files.readString(home.resolve("ft-upload.log")));
+    assertOk(run.ft("download", "during.bin", "-o", downloads.toString()));
+    assertEquals(-1, Files.mismatch(upload, downloads.resolve("during.bin")));
   }
 
   /** The bytes of uploads both nodes have received so far, from their metrics. */
