@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * payara/serve supervises the start of its server: one that does not answer within FT_START_TIMEOUT
  * gets a thread dump in the log, is killed and started again, a bounded number of times. A bound
- * far shorter than any boot stands in for a hung boot here. And it makes later starts faster with
- * an AOT cache that its first start trains.
+ * far shorter than any boot stands in for a hung boot here. It makes later starts faster with an
+ * AOT cache that its first start trains, and refuses a cluster node whose database or store is its
+ * own.
  */
 class ServeSupervisionIT {
   private static final String TRAINING = "a training run makes an AOT cache";
@@ -53,6 +54,40 @@ class ServeSupervisionIT {
       assertEquals(made ? 1 : 2, log.split(TRAINING, -1).length - 1, "trained again only if none");
       assertEquals(200, server.api().get("/api/v1/public", Api.Caller.ANONYMOUS).status());
     }
+  }
+
+  /**
+   * A cluster's nodes share one database and one store: on the embedded H2, or on a folder not
+   * marked shared, payara/serve refuses to start a node, in one line, before any server runs.
+   */
+  @Test
+  void aClusterNodeOnTheEmbeddedDatabaseOrOnAFolderOfItsOwnIsRefused() throws Exception {
+    Path dir = Path.of(System.getProperty("ft.faults.dir"), "cluster-refusals");
+    ServeProcess onH2 =
+        new ServeProcess(
+            dir.resolve("h2"), 18992, Map.of("FT_CLUSTER_NAME", "refused", "FT_DB_URL", ""));
+    assertEquals(1, onH2.runUntilExit(Duration.ofMinutes(1)));
+    assertTrue(
+        Files.readString(onH2.log())
+            .contains("ft: FT_CLUSTER_NAME needs a database every node shares (FT_DB_URL)"),
+        Files.readString(onH2.log()));
+
+    ServeProcess onItsOwnFolder =
+        new ServeProcess(
+            dir.resolve("folder"),
+            18993,
+            Map.of(
+                "FT_CLUSTER_NAME",
+                "refused",
+                "FT_DB_URL",
+                "jdbc:mysql://127.0.0.1:3306/ft_never_used",
+                "FT_STORAGE",
+                "filesystem"));
+    assertEquals(1, onItsOwnFolder.runUntilExit(Duration.ofMinutes(1)));
+    assertTrue(
+        Files.readString(onItsOwnFolder.log())
+            .contains("ft: FT_CLUSTER_NAME needs files every node reaches"),
+        Files.readString(onItsOwnFolder.log()));
   }
 
   /** Whether the process has the file mapped into its memory, as a JVM does with its AOT cache. */
