@@ -310,6 +310,7 @@ abstract class ClusterIT {
     byte[] content = Bytes.random(10 * MiB, 16);
     String path = a.newUpload(user, "locked.bin", content.length);
     CountDownLatch hold = new CountDownLatch(1);
+    CutBody body = CutBody.pausing(content, 9 * MiB, hold);
     CompletableFuture<HttpResponse<Void>> first =
         a.http()
             .sendAsync(
@@ -317,12 +318,12 @@ abstract class ClusterIT {
                     .method(
                         "PATCH",
                         HttpRequest.BodyPublishers.fromPublisher(
-                            HttpRequest.BodyPublishers.ofInputStream(
-                                () -> CutBody.pausing(content, 9 * MiB, hold)),
-                            content.length))
+                            HttpRequest.BodyPublishers.ofInputStream(() -> body), content.length))
                     .build(),
                 HttpResponse.BodyHandlers.discarding());
-    // an empty piece at the start changes nothing: it answers 409 once A's piece holds the upload
+    // 9 MiB sent: A's piece holds the upload (a probe before it could take the lock from A)
+    await().atMost(Duration.ofSeconds(30)).until(body::reachedPause);
+    // an empty piece at the start changes nothing: it answers 409 while A's piece holds the upload
     await()
         .atMost(Duration.ofSeconds(30))
         .until(

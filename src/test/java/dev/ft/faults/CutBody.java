@@ -17,6 +17,7 @@ final class CutBody extends InputStream {
   private final byte[] content;
   private final CountDownLatch release;
   private final boolean resumes;
+  private final CountDownLatch paused = new CountDownLatch(1);
   private int cutAt;
   private int sent;
 
@@ -45,6 +46,11 @@ final class CutBody extends InputStream {
     this(content, from, cutAt, AT_ONCE);
   }
 
+  /** True once every byte before the pause (or the cut) is sent. */
+  boolean reachedPause() {
+    return paused.getCount() == 0;
+  }
+
   private boolean released(Duration within) {
     try {
       return release.await(within.toMillis(), TimeUnit.MILLISECONDS);
@@ -61,6 +67,9 @@ final class CutBody extends InputStream {
 
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
+    if (sent >= cutAt) {
+      paused.countDown();
+    }
     if (resumes && sent >= cutAt && sent < content.length - 1 && !released(Duration.ofSeconds(1))) {
       b[off] = content[sent++];
       return 1;
