@@ -293,11 +293,11 @@ abstract class ClusterIT {
     byte[] content = Bytes.random(21 * MiB + 7, 15);
     String path = a.newUpload(user, "resumed.bin", content.length);
     int half = 10 * MiB + 3; // inside a part, so B needs the bytes short of one that A kept
-    Res first = a.send(a.uploadPiece(user, path, 0).method("PATCH", bytes(content, 0, half)));
+    Res first = a.sendPiece(user, path, 0, Arrays.copyOf(content, half));
     assertEquals(204, first.status(), first.toString());
 
     assertEquals(half, b.uploadOffset(user, path), "B knows how far A got");
-    Res rest = b.send(b.uploadPiece(user, path, half).method("PATCH", bytes(content, half, -1)));
+    Res rest = b.sendPiece(user, path, half, Arrays.copyOfRange(content, half, content.length));
     assertEquals(204, rest.status(), rest.toString());
     assertArrayEquals(content, a.get("/api/v1/files/resumed.bin", user).bytes());
     Res report = a.get("/api/v1/admin/verify?deep=true", a.admin());
@@ -326,23 +326,13 @@ abstract class ClusterIT {
     // an empty piece at the start changes nothing: it answers 409 while A's piece holds the upload
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                b.send(b.uploadPiece(user, path, 0).method("PATCH", bytes(content, 0, 0))).status()
-                    == 409);
-    Res second =
-        b.send(b.uploadPiece(user, path, 0).method("PATCH", bytes(Bytes.random(MiB, 17), 0, -1)));
+        .until(() -> b.sendPiece(user, path, 0, new byte[0]).status() == 409);
+    Res second = b.sendPiece(user, path, 0, Bytes.random(MiB, 17));
     assertEquals(409, second.status(), second.toString());
 
     hold.countDown();
     assertEquals(204, first.get(60, TimeUnit.SECONDS).statusCode());
     assertArrayEquals(content, b.get("/api/v1/files/locked.bin", user).bytes(), "A's bytes only");
-  }
-
-  /** {@code content} from {@code from} up to {@code to} (-1: its end) as a request body. */
-  private static HttpRequest.BodyPublisher bytes(byte[] content, int from, int to) {
-    return HttpRequest.BodyPublishers.ofByteArray(
-        Arrays.copyOfRange(content, from, to < 0 ? content.length : to));
   }
 
   private static void awaitUninterruptibly(CountDownLatch latch) {

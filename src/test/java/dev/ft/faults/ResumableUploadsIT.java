@@ -84,12 +84,8 @@ class ResumableUploadsIT {
   private void finish(Caller owner, String path, byte[] content) {
     long offset = api.uploadOffset(owner, path);
     Res done =
-        api.send(
-            api.uploadPiece(owner, path, offset)
-                .method(
-                    "PATCH",
-                    HttpRequest.BodyPublishers.ofByteArray(
-                        Arrays.copyOfRange(content, (int) offset, content.length))));
+        api.sendPiece(
+            owner, path, offset, Arrays.copyOfRange(content, (int) offset, content.length));
     assertEquals(204, done.status(), done.toString());
     assertEquals(Integer.toString(content.length), done.header("Upload-Offset"));
   }
@@ -113,12 +109,7 @@ class ResumableUploadsIT {
     Caller owner = api.register("crash");
     byte[] content = random(40 * MiB, 2);
     String path = api.newUpload(owner, "crash.bin", content.length);
-    Res first =
-        api.send(
-            api.uploadPiece(owner, path, 0)
-                .method(
-                    "PATCH",
-                    HttpRequest.BodyPublishers.ofByteArray(Arrays.copyOf(content, 10 * MiB))));
+    Res first = api.sendPiece(owner, path, 0, Arrays.copyOf(content, 10 * MiB));
     assertEquals(204, first.status(), first.toString());
     // the second piece is on its way (and stalls half-sent) when the server dies
     CompletableFuture<HttpResponse<Void>> second =

@@ -160,16 +160,8 @@ class S3StorageIT {
     long offset = 0;
     for (int piece : new int[] {5 * MiB, 7 * MiB}) {
       Res patched =
-          api.send(
-              user.sign(
-                  api.request(path)
-                      .header("Tus-Resumable", "1.0.0")
-                      .header("Upload-Offset", Long.toString(offset))
-                      .header("Content-Type", "application/offset+octet-stream")
-                      .method(
-                          "PATCH",
-                          HttpRequest.BodyPublishers.ofByteArray(
-                              Arrays.copyOfRange(content, (int) offset, (int) offset + piece)))));
+          api.sendPiece(
+              user, path, offset, Arrays.copyOfRange(content, (int) offset, (int) offset + piece));
       assertEquals(204, patched.status(), patched.toString());
       offset += piece;
     }
@@ -190,33 +182,20 @@ class S3StorageIT {
     String path = api.newUpload(user, "small.bin", small.length);
     int half = MiB + 7;
     for (int[] piece : new int[][] {{0, half}, {half, small.length}}) {
-      Res sent =
-          api.send(
-              api.uploadPiece(user, path, piece[0])
-                  .method(
-                      "PATCH",
-                      HttpRequest.BodyPublishers.ofByteArray(
-                          Arrays.copyOfRange(small, piece[0], piece[1]))));
+      Res sent = api.sendPiece(user, path, piece[0], Arrays.copyOfRange(small, piece[0], piece[1]));
       assertEquals(204, sent.status(), sent.toString());
     }
     assertArrayEquals(small, api.get("/api/v1/files/small.bin", user).bytes());
 
     String empty = api.newUpload(user, "empty.bin", 0);
-    Res nothing =
-        api.send(
-            api.uploadPiece(user, empty, 0).method("PATCH", HttpRequest.BodyPublishers.noBody()));
+    Res nothing = api.sendPiece(user, empty, 0, new byte[0]);
     assertEquals(204, nothing.status(), nothing.toString());
     assertArrayEquals(new byte[0], api.get("/api/v1/files/empty.bin", user).bytes());
 
     // a whole part and a tail in the bucket, then cancelled
     byte[] content = Bytes.random(10 * MiB, 7);
     String cancelled = api.newUpload(user, "cancelled.bin", content.length);
-    Res part =
-        api.send(
-            api.uploadPiece(user, cancelled, 0)
-                .method(
-                    "PATCH",
-                    HttpRequest.BodyPublishers.ofByteArray(Arrays.copyOf(content, 9 * MiB))));
+    Res part = api.sendPiece(user, cancelled, 0, Arrays.copyOf(content, 9 * MiB));
     assertEquals(204, part.status(), part.toString());
     assertNotEquals(List.of(), uploadObjects(), "the tail waits in the bucket");
     Res deleted =

@@ -249,6 +249,13 @@ public final class Api {
             .header("Upload-Offset", Long.toString(offset)));
   }
 
+  /** Sends {@code bytes} as one tus piece of the upload at {@code path} from {@code offset}. */
+  public Res sendPiece(Caller caller, String path, long offset, byte[] bytes) {
+    return send(
+        uploadPiece(caller, path, offset)
+            .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes)));
+  }
+
   /** The offset the server holds for the upload at {@code path}. */
   public long uploadOffset(Caller caller, String path) {
     Res head =

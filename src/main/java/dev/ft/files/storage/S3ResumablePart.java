@@ -43,6 +43,7 @@ final class S3ResumablePart implements FileStore.ResumablePart {
   private int filled;
   private long base = -1; // the offset the buffer begins at, a whole number of parts
   private String uploadId;
+  private long staged = -1; // the length read whole, once read() has staged it
 
   S3ResumablePart(S3Client s3, String bucket, String key, int partSize) {
     this.s3 = s3;
@@ -120,6 +121,7 @@ final class S3ResumablePart implements FileStore.ResumablePart {
       if (stagedSize() != length) {
         stage(length);
       }
+      staged = length;
       return s3.getObject(b -> b.bucket(bucket).key(key));
     } catch (SdkException e) {
       throw new IOException("S3 did not give back the upload " + key, e);
@@ -173,15 +175,14 @@ final class S3ResumablePart implements FileStore.ResumablePart {
    * copies at once, and removes everything of this upload.
    */
   void moveTo(String objectKey) throws IOException {
+    if (staged < 0) {
+      throw new IOException("the upload " + key + " was never read whole");
+    }
     try {
-      long size = stagedSize();
-      if (size < 0) {
-        throw new IOException("the upload " + key + " was never read whole");
-      }
-      if (size == 0) {
+      if (staged == 0) {
         s3.putObject(b -> b.bucket(bucket).key(objectKey), RequestBody.empty());
       } else {
-        copy(size, objectKey);
+        copy(staged, objectKey);
       }
     } catch (SdkException e) {
       throw new IOException("S3 did not copy the upload " + key + " to " + objectKey, e);
