@@ -6,6 +6,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * One piece of a resumable upload at a time, across every node: a piece holds its upload from
@@ -15,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class PieceLocks {
+  private static final Logger LOG = Logger.getLogger(PieceLocks.class.getName());
+
   @Inject Grid grid;
 
   private final ConcurrentHashMap<String, Boolean> local = new ConcurrentHashMap<>();
@@ -32,12 +36,22 @@ public class PieceLocks {
     return shared != null ? shared.tryLock(uploadId) : local.putIfAbsent(uploadId, true) == null;
   }
 
-  /** Lets go of what {@link #tryHold} took, from the thread that took it. */
+  /**
+   * Lets go of what {@link #tryHold} took, from the thread that took it. A grid that already let go
+   * (it is shutting down, or took this node for dead) is no reason to fail the piece that ended.
+   */
   public void release(String uploadId) {
-    if (shared != null) {
-      shared.unlock(uploadId);
-    } else {
+    if (shared == null) {
       local.remove(uploadId);
+      return;
+    }
+    try {
+      shared.unlock(uploadId);
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "The grid had let go of upload {0} already: {1}",
+          new Object[] {uploadId, e.toString()});
     }
   }
 

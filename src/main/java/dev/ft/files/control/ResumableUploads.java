@@ -298,6 +298,9 @@ public class ResumableUploads {
               onFinish.verify(committed);
               committed.get(0).file().changeVisibility(upload.visibility());
               em.remove(em.merge(upload));
+              // The part goes once the file is recorded. On S3, where promoting copies it, a
+              // rollback so leaves the upload whole (a rename on the filesystem took it along).
+              afterCommit(() -> store.deletePart(upload.id()));
             });
     return stored.get(0).file();
   }

@@ -33,6 +33,8 @@ final class S3ResumablePart implements FileStore.ResumablePart {
   /** The largest part S3 copies in one request. */
   private static final long MAX_COPY_PART = 5L << 30;
 
+  private static final String TAIL = ".tail-";
+
   private final S3Client s3;
   private final String bucket;
   private final String key;
@@ -52,7 +54,11 @@ final class S3ResumablePart implements FileStore.ResumablePart {
     this.partSize = partSize;
   }
 
-  /** Loads the tail that {@code offset} needs, and drops the tails of other offsets. */
+  /**
+   * Loads the tail that {@code offset} needs, and drops the tails of smaller offsets: the offset
+   * moved past them. A tail beyond it (of a piece that failed) is written again if a piece reaches
+   * its offset, and goes with the upload.
+   */
   @Override
   public void resumeAt(long offset) throws IOException {
     base = offset - offset % partSize;
@@ -64,7 +70,7 @@ final class S3ResumablePart implements FileStore.ResumablePart {
       if (filled > 0) {
         readTail(offset);
       }
-      for (String stale : tailsOtherThan(offset)) {
+      for (String stale : tailsBelow(offset)) {
         s3.deleteObject(b -> b.bucket(bucket).key(stale));
       }
     } catch (SdkException e) {
@@ -172,7 +178,7 @@ final class S3ResumablePart implements FileStore.ResumablePart {
 
   /**
    * Copies the staged bytes to {@code objectKey} inside the bucket, in parts of at most what S3
-   * copies at once, and removes everything of this upload.
+   * copies at once. The upload's own bytes stay until {@link #discard}, once the file is recorded.
    */
   void moveTo(String objectKey) throws IOException {
     if (staged < 0) {
@@ -187,7 +193,6 @@ final class S3ResumablePart implements FileStore.ResumablePart {
     } catch (SdkException e) {
       throw new IOException("S3 did not copy the upload " + key + " to " + objectKey, e);
     }
-    discard();
   }
 
   private void copy(long size, String objectKey) {
@@ -229,7 +234,7 @@ final class S3ResumablePart implements FileStore.ResumablePart {
       }
     }
     s3.deleteObject(b -> b.bucket(bucket).key(key));
-    for (String tail : tailsOtherThan(-1)) {
+    for (String tail : tailsBelow(Long.MAX_VALUE)) {
       s3.deleteObject(b -> b.bucket(bucket).key(tail));
     }
   }
@@ -242,17 +247,14 @@ final class S3ResumablePart implements FileStore.ResumablePart {
   }
 
   private String tailKey(long offset) {
-    return key + ".tail-" + offset;
+    return key + TAIL + offset;
   }
 
-  private List<String> tailsOtherThan(long offset) {
-    String keep = tailKey(offset);
-    return s3
-        .listObjectsV2Paginator(b -> b.bucket(bucket).prefix(key + ".tail-"))
-        .contents()
-        .stream()
+  private List<String> tailsBelow(long offset) {
+    String prefix = key + TAIL;
+    return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
         .map(S3Object::key)
-        .filter(tail -> !tail.equals(keep))
+        .filter(tail -> Long.parseLong(tail.substring(prefix.length())) < offset)
         .toList();
   }
 
