@@ -95,6 +95,8 @@ abstract class ClusterIT {
             "FT_CLUSTER_MODE",
             "tcpip:127.0.0.1:" + GRID_PORT + ",127.0.0.1:" + (GRID_PORT + 1)));
     settings.put("FT_TRUSTED_PROXIES", "127.0.0.1"); // the balancer
+    // the ten racing uploads of one user, and no more
+    settings.put("FT_MAX_CONCURRENT_UPLOADS_PER_USER", Integer.toString(UPLOADS_AT_ONCE));
     settings.put("FT_KEYSTORE", tls.resolve("keystore.p12").toString());
     settings.put("FT_KEYSTORE_PASSWORD", KEYSTORE_PASSWORD);
     nodeA = node("a", PORT_A, settings, tls).startInBackground();
@@ -129,6 +131,7 @@ abstract class ClusterIT {
   }
 
   private static final String KEYSTORE_PASSWORD = "cluster-it-keystore";
+  private static final int UPLOADS_AT_ONCE = 10;
 
   /**
    * One certificate for both nodes, which the balancer checks them against and shows clients
@@ -333,6 +336,41 @@ abstract class ClusterIT {
     hold.countDown();
     assertEquals(204, first.get(60, TimeUnit.SECONDS).statusCode());
     assertArrayEquals(content, b.get("/api/v1/files/locked.bin", user).bytes(), "A's bytes only");
+  }
+
+  @Test
+  void aUsersUploadsAtOnceCountOnBothNodesTogether() throws Exception {
+    Caller user = a.register("slots");
+    byte[] content = Bytes.random(10 * MiB, 18);
+    CountDownLatch hold = new CountDownLatch(1);
+    // as many held uploads as one user may have running, half of them through each node
+    List<CompletableFuture<HttpResponse<Void>>> held =
+        IntStream.range(0, UPLOADS_AT_ONCE)
+            .mapToObj(
+                i ->
+                    putAsync(
+                        i % 2 == 0 ? a : b,
+                        user,
+                        "held-" + i + ".bin",
+                        () -> CutBody.pausing(content, 9 * MiB, hold)))
+            .toList();
+    try {
+      // each in the store, so each holds its slot
+      await().atMost(Duration.ofSeconds(60)).until(() -> unfinishedUploads() == UPLOADS_AT_ONCE);
+      byte[] oneMore = Bytes.random(MiB, 19);
+      for (Api node : List.of(a, b)) { // counted per node, each would have room for five more
+        Res refused = node.putBytes("/api/v1/files/one-more.bin", user, oneMore);
+        assertEquals(429, refused.status(), refused.toString());
+        assertEquals("5", refused.header("Retry-After"));
+      }
+    } finally {
+      hold.countDown(); // a failure above leaves no upload to hold up the tests after it
+    }
+    for (CompletableFuture<HttpResponse<Void>> upload : held) {
+      assertEquals(201, upload.get(60, TimeUnit.SECONDS).statusCode());
+    }
+    Res freed = b.putBytes("/api/v1/files/one-more.bin", user, Bytes.random(MiB, 19));
+    assertEquals(201, freed.status(), "the slots came back: " + freed);
   }
 
   private static void awaitUninterruptibly(CountDownLatch latch) {
