@@ -48,7 +48,7 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     String authorization = request.getHeader("Authorization");
     if (authorization == null
         || authorization.isBlank()
-        || BrowserSessions.isPage(request)
+        || sessions.isPage(request)
         || RecipientPaths.matches(request)) {
       return fromSession(request, context);
     }
@@ -90,8 +90,8 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
       return context.notifyContainerAboutLogin(
           caller.get().username(), Set.of(caller.get().role().wireName()));
     }
-    if (BrowserSessions.isPage(request) && context.isProtected()) {
-      return context.redirect(publicUrl.of(request, BrowserSessions.PAGE_PREFIX + "/login"));
+    if (sessions.isPage(request) && context.isProtected()) {
+      return context.redirect(publicUrl.of(request, sessions.signInPath()));
     }
     return context.doNothing();
   }

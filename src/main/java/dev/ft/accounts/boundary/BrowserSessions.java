@@ -26,13 +26,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * of a cluster shares, so the balancer may send the next request anywhere. The account is read
  * again on every request, so a demotion or removal ends the session's rights at once, and so does a
  * password change: the session keeps a fingerprint of the password hash it was opened with, as
- * every token of the user dies with the old password. The session is honoured for the admin page,
- * and for safe (GET, HEAD) requests elsewhere, so the page can link to downloads; never for a state
- * change outside the page, whose forms carry a CSRF token derived from the session id.
+ * every token of the user dies with the old password. The session is honoured for the pages signed
+ * in to ({@link SignInPages}), and for safe (GET, HEAD) requests elsewhere, so the page can link to
+ * downloads; never for a state change outside the page, whose forms carry a CSRF token derived from
+ * the session id.
  */
 @ApplicationScoped
 public class BrowserSessions {
-  static final String PAGE_PREFIX = "/admin";
   private static final String COOKIE = "FT_SESSION";
   private static final String RECOGNISED = "ft.session";
 
@@ -40,6 +40,7 @@ public class BrowserSessions {
   private record Recognised(String key, SignedIn session) {}
 
   @Inject Accounts accounts;
+  @Inject SignInPages pages;
   @Inject Grid grid;
   @Inject Clock clock;
 
@@ -154,9 +155,12 @@ public class BrowserSessions {
     return Sha256.hex(account.passwordHash());
   }
 
-  static boolean isPage(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.equals(PAGE_PREFIX) || path.startsWith(PAGE_PREFIX + "/");
+  boolean isPage(HttpServletRequest request) {
+    return pages.covers(request.getRequestURI().substring(request.getContextPath().length()));
+  }
+
+  String signInPath() {
+    return pages.signInPath();
   }
 
   private static boolean isSafe(HttpServletRequest request) {
