@@ -81,11 +81,38 @@ public final class ResumableSender {
       if (offset > 0 && !quiet) {
         out.println("resuming " + name + " at " + Sizes.human(offset) + " of " + Sizes.human(size));
       }
-      sendFrom(session, upload, file, offset, size, progress);
+      try {
+        sendFrom(session, upload, file, offset, size, progress);
+      } catch (AnswerLost e) {
+        delete(state);
+        if (!e.lastPiece) {
+          throw e;
+        }
+        JsonObject stored = storedIfSame(session, name, file, e);
+        progress.done(size);
+        return stored;
+      }
       delete(state);
       progress.done(size);
     }
     return storedFile(session, name);
+  }
+
+  /**
+   * The last piece's answer was lost and the server no longer knows the upload: it most likely
+   * stored the file. Answers the stored file if its SHA-256 is the local file's.
+   */
+  private JsonObject storedIfSame(Session session, String name, Path file, AnswerLost lost) {
+    String local = HexFormat.of().formatHex(Transfers.sha256Of(file));
+    try {
+      JsonObject stored = storedFile(session, name);
+      if (local.equals(stored.getString("sha256", ""))) {
+        return stored;
+      }
+    } catch (Failure e) {
+      // not stored: the upload ended otherwise
+    }
+    throw lost;
   }
 
   private URI create(Session session, String name, long size, boolean overwrite) {
@@ -189,6 +216,11 @@ public final class ResumableSender {
       }
       return new Piece(offset, bytes, Base64.getEncoder().encodeToString(sha256(bytes)));
     }
+
+    /** No bytes at the end: asks the server to store a file whose every byte it holds. */
+    static Piece end(long size) {
+      return new Piece(size, new byte[0], Base64.getEncoder().encodeToString(sha256(new byte[0])));
+    }
   }
 
   /**
@@ -198,24 +230,57 @@ public final class ResumableSender {
    * that died held until the others notice); a 502, 503 or 504, or a broken connection, that the
    * node behind a balancer went away. So ft asks for the offset again, after a pause that grows,
    * and goes on from there; only a piece that stays refused for about a minute ends the run.
+   *
+   * <p>An answer lost after the last byte went in leaves two states. The server may have stored the
+   * file and ended the upload (it no longer knows it: {@link AnswerLost}, and the caller checks the
+   * stored file); or it holds every byte but did not store the file, and an empty piece at the end
+   * asks it to try again, whose refusal (a name taken meanwhile) is then the answer.
    */
   private long send(Session session, URI upload, Piece piece, long size, Progress progress) {
-    for (int attempt = 0; ; attempt++) {
+    Piece current = piece;
+    Failure failure = null;
+    for (int attempt = 0; attempt <= RETRIES; attempt++) {
       try {
-        return sendOnce(session, upload, piece, progress);
+        if (failure != null) {
+          pause(Math.min(5000, 200L << (attempt - 1)));
+          long held = offsetOf(session, upload).orElseThrow(() -> new AnswerLost(piece, size));
+          if (held == size && current.offset() != size) {
+            current = Piece.end(size);
+          } else if (held != current.offset()) {
+            return held;
+          }
+        }
+        return sendOnce(session, upload, current, progress);
+      } catch (AnswerLost e) {
+        throw e;
       } catch (Failure e) {
-        if (!passes(e) || attempt == RETRIES) {
+        if (!passes(e) || refusedAtTheEnd(e, current, size)) {
           throw e;
         }
-        pause(Math.min(5000, 200L << attempt));
-        long held = offsetOf(session, upload).orElseThrow(() -> e);
-        if (held == size) {
-          throw e; // every byte is there and the file was still refused, e.g. its name was taken
-        }
-        if (held != piece.offset()) {
-          return held;
-        }
+        failure = e;
       }
+    }
+    throw failure;
+  }
+
+  /** Every byte is there and the server still would not store the file, e.g. its name is taken. */
+  private static boolean refusedAtTheEnd(Failure failure, Piece piece, long size) {
+    return piece.offset() == size
+        && failure instanceof ServerClient.ServerFailure answer
+        && answer.status() == 409
+        && !answer.passing();
+  }
+
+  /** The server no longer knows an upload whose piece it did not answer. */
+  private static final class AnswerLost extends Failure {
+    private final boolean lastPiece;
+
+    AnswerLost(Piece piece, long size) {
+      super(
+          Failure.SERVER,
+          "the server no longer knows this upload (it expired or was cancelled); run again to start"
+              + " over");
+      this.lastPiece = piece.offset() + piece.bytes().length == size;
     }
   }
 

@@ -146,7 +146,8 @@ public final class ServerClient {
     if (verbose) {
       err.println("< " + detail);
     }
-    return new ServerFailure(response.statusCode(), detail);
+    return new ServerFailure(
+        response.statusCode(), detail, response.headers().firstValue("Retry-After").isPresent());
   }
 
   private static boolean untrusted(SSLHandshakeException e) {
@@ -165,17 +166,26 @@ public final class ServerClient {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
-  /** An error answer from the server: its status and the problem document's detail. */
+  /**
+   * An error answer from the server: its status, the problem document's detail, and whether it said
+   * when to try again ({@code Retry-After}: a refusal that passes by itself).
+   */
   public static final class ServerFailure extends Failure {
     private final int status;
+    private final boolean passing;
 
-    ServerFailure(int status, String detail) {
+    ServerFailure(int status, String detail, boolean passing) {
       super(exitCodeOf(status), detail);
       this.status = status;
+      this.passing = passing;
     }
 
     public int status() {
       return status;
+    }
+
+    public boolean passing() {
+      return passing;
     }
   }
 }

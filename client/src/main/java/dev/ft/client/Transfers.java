@@ -225,7 +225,7 @@ public final class Transfers {
     };
   }
 
-  private static byte[] sha256Of(Path file) {
+  static byte[] sha256Of(Path file) {
     MessageDigest sha256 = sha256();
     try {
       hashInto(sha256, file);

@@ -336,6 +336,26 @@ class ClientIT {
   }
 
   @Test
+  void anUploadWhoseLastAnswerIsLostEndsWithTheFileTheServerStored() throws IOException {
+    try (AnswerCuttingProxy proxy =
+        new AnswerCuttingProxy(Integer.parseInt(System.getProperty("ft.it.port")))) {
+      Run viaProxy = new Run(home.resolve("config"), CACERT, "https://localhost:" + proxy.port());
+      newUser(viaProxy);
+      int size = 3_500_000;
+      Path file = localFile("answerless.bin", size, 11);
+      proxy.loseAnswerAfter(size); // every piece has gone up: the last piece's answer is lost
+
+      Run.Result sent = viaProxy.ft("upload", file.toString(), "--resumable-above", "1MiB");
+      assertEquals(1, proxy.cuts(), "the answer was lost");
+      assertOk(sent);
+      assertTrue(sent.out().contains("stored"), sent.toString());
+      Path downloads = Files.createDirectories(home.resolve("downloads"));
+      assertOk(viaProxy.ft("download", "answerless.bin", "-o", downloads.toString()));
+      assertEquals(-1, Files.mismatch(file, downloads.resolve("answerless.bin")));
+    }
+  }
+
+  @Test
   void anInterruptedDownloadResumesWhereItStopped() throws IOException {
     newUser(run);
     Path file = localFile("movie.bin", 3_500_000, 6);

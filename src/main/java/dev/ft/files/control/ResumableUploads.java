@@ -186,7 +186,7 @@ public class ResumableUploads {
       FileCatalog.CommitCheck onFinish) {
     require(sender, id); // nothing is held for a stranger's upload
     if (!pieces.tryHold(id)) {
-      throw DomainException.conflict("another piece of this upload is being sent right now");
+      throw new PieceArriving();
     }
     try {
       // read again once held: a piece that ended on another node meanwhile moved the offset
