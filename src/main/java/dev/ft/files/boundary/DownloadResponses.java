@@ -1,12 +1,11 @@
 package dev.ft.files.boundary;
 
 import dev.ft.files.control.ByteRange;
-import dev.ft.files.control.ContentDigest;
 import dev.ft.files.control.Downloads;
 import dev.ft.files.control.FileCatalog;
 import dev.ft.files.entity.StoredFile;
+import dev.ft.files.http.ContentDigest;
 import dev.ft.monitoring.control.TransferMetrics;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
@@ -56,16 +55,6 @@ public final class DownloadResponses {
       response.entity(bytes(download.body(), range.length(), download.transfers()));
     }
     return response.build();
-  }
-
-  /** What a download request asks for, from its method and headers. */
-  public static Downloads.Conditions conditions(HttpServletRequest request) {
-    // The servlet request's method: for a HEAD, JAX-RS calls the GET method and says "GET"
-    return new Downloads.Conditions(
-        !"HEAD".equals(request.getMethod()),
-        request.getHeader("Range"),
-        request.getHeader("If-None-Match"),
-        request.getHeader("If-Range"));
   }
 
   /**

@@ -4,6 +4,9 @@ import dev.ft.files.control.Downloads;
 import dev.ft.files.control.FileCatalog;
 import dev.ft.files.control.Uploads;
 import dev.ft.files.entity.Visibility;
+import dev.ft.files.http.ContentDigest;
+import dev.ft.files.http.MultipartReader;
+import dev.ft.files.http.RequestConditions;
 import dev.ft.platform.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,7 +41,7 @@ public class FileEndpoints {
             name,
             headers.getHeaderString(HttpHeaders.CONTENT_TYPE),
             declaredLength(headers),
-            headers.getHeaderString("Content-Digest"),
+            ContentDigest.sha256Of(headers.getHeaderString("Content-Digest")),
             body);
     FileView view = FileView.of(stored.file());
     return stored.created()
@@ -52,8 +55,7 @@ public class FileEndpoints {
         uploads.postForm(
             actor,
             owner,
-            headers.getHeaderString(HttpHeaders.CONTENT_TYPE),
-            body,
+            MultipartReader.of(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body),
             flag("overwrite", overwrite));
     List<FileView> views = stored.stream().map(c -> FileView.of(c.file())).toList();
     // as a PUT: 201 when the form created a file, 200 when it only replaced existing ones
@@ -69,7 +71,7 @@ public class FileEndpoints {
       String name,
       FileCatalog.Access access,
       HttpServletRequest request) {
-    var conditions = DownloadResponses.conditions(request);
+    var conditions = RequestConditions.of(request);
     return DownloadResponses.of(downloads.open(actor, owner, name, access, conditions), access);
   }
 

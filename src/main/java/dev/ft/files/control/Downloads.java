@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -29,8 +28,17 @@ public class Downloads {
   @Inject AnonymousDownloadAudit anonymousDownloads;
   @Inject TransferMetrics transfers;
 
-  /** The request's conditions; {@code bodyWanted} is false for HEAD. */
-  public record Conditions(boolean bodyWanted, String range, String ifNoneMatch, String ifRange) {}
+  /** What a request asks of the file, once its tag and size are known. */
+  public interface Conditions {
+    /** False for a look at the headers only (HEAD). */
+    boolean bodyWanted();
+
+    /** Whether the caller holds the file as tagged {@code etag} already. */
+    boolean holds(String etag);
+
+    /** The part of the file asked for, if not all of it; the file's tag decides whether it may. */
+    Optional<ByteRange> range(String etag, long size);
+  }
 
   /**
    * What to answer; {@code body} is open exactly when bytes are to be sent (the range asked for, or
@@ -82,12 +90,10 @@ public class Downloads {
     for (int attempt = 1; ; attempt++) {
       StoredFile file = catalog.require(ownerName, name, access);
       String etag = etagOf(file);
-      if (matchesAny(request.ifNoneMatch(), etag)) {
+      if (request.holds(etag)) {
         return new Download(file, Optional.empty(), true, null, transfers);
       }
-      boolean rangeApplies = request.ifRange() == null || request.ifRange().strip().equals(etag);
-      Optional<ByteRange> range =
-          rangeApplies ? ByteRange.parse(request.range(), file.size()) : Optional.empty();
+      Optional<ByteRange> range = request.range(etag, file.size());
       if (!request.bodyWanted()) {
         return new Download(file, range, false, null, transfers);
       }
@@ -133,15 +139,5 @@ public class Downloads {
 
   public static String etagOf(StoredFile file) {
     return "\"" + file.sha256() + "\"";
-  }
-
-  static boolean matchesAny(String ifNoneMatch, String etag) {
-    if (ifNoneMatch == null) {
-      return false;
-    }
-    return Arrays.stream(ifNoneMatch.split(","))
-        .map(String::strip)
-        .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
-        .anyMatch(tag -> tag.equals("*") || tag.equals(etag));
   }
 }

@@ -62,10 +62,10 @@ public class Uploads {
       String name,
       String declaredType,
       long declaredLength,
-      String contentDigest,
+      Optional<String> expectedSha256,
       InputStream body) {
     return transfers.upload(
-        () -> store(actor, ownerName, name, declaredType, declaredLength, contentDigest, body),
+        () -> store(actor, ownerName, name, declaredType, declaredLength, expectedSha256, body),
         stored -> TransferMetrics.Outcome.STORED,
         UploadOutcomes::of);
   }
@@ -76,10 +76,9 @@ public class Uploads {
       String name,
       String declaredType,
       long declaredLength,
-      String contentDigest,
+      Optional<String> expectedSha256,
       InputStream body) {
     FileName.require(name);
-    Optional<String> expectedSha256 = ContentDigest.sha256Of(contentDigest);
     Account owner = accounts.require(ownerName);
     long usedByOthers =
         catalog.bytesUsed(owner) - catalog.find(owner, name).map(StoredFile::size).orElse(0L);
@@ -115,22 +114,21 @@ public class Uploads {
    * holds one open file however many parts it has.
    */
   public List<FileCatalog.Committed> postForm(
-      String actor, String ownerName, String contentType, InputStream body, boolean overwrite) {
-    return postForm(actor, ownerName, contentType, body, FormRules.of(overwrite));
+      String actor, String ownerName, FormParts form, boolean overwrite) {
+    return postForm(actor, ownerName, form, FormRules.of(overwrite));
   }
 
   public List<FileCatalog.Committed> postForm(
-      String actor, String ownerName, String contentType, InputStream body, FormRules rules) {
+      String actor, String ownerName, FormParts form, FormRules rules) {
     return transfers.upload(
-        () -> receiveForm(actor, ownerName, contentType, body, rules),
+        () -> receiveForm(actor, ownerName, form, rules),
         stored -> TransferMetrics.Outcome.STORED,
         UploadOutcomes::of);
   }
 
   private List<FileCatalog.Committed> receiveForm(
-      String actor, String ownerName, String contentType, InputStream body, FormRules rules) {
+      String actor, String ownerName, FormParts form, FormRules rules) {
     boolean keepBoth = rules.collisions() == Collisions.KEEP_BOTH;
-    MultipartReader form = new MultipartReader(body, MultipartReader.boundaryOf(contentType));
     Account owner = accounts.require(ownerName);
     long used = catalog.bytesUsed(owner);
     List<FileCatalog.Incoming> incoming = new ArrayList<>();
@@ -139,11 +137,11 @@ public class Uploads {
       long budgetUsed = used;
       long formBytes = 0;
       int parts = 0;
-      for (Optional<MultipartReader.Part> next; (next = nextPart(form)).isPresent(); ) {
+      for (Optional<? extends FormParts.Part> next; (next = nextPart(form)).isPresent(); ) {
         if (++parts > MAX_PARTS) {
           throw DomainException.invalid("a form can carry at most " + MAX_PARTS + " parts");
         }
-        MultipartReader.Part part = next.get();
+        FormParts.Part part = next.get();
         if (!FORM_FIELD.equals(part.name())) {
           continue; // other fields carry nothing we store
         }
@@ -184,7 +182,7 @@ public class Uploads {
     }
   }
 
-  private static Optional<MultipartReader.Part> nextPart(MultipartReader form) {
+  private static Optional<? extends FormParts.Part> nextPart(FormParts form) {
     try {
       return form.next();
     } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.ft.links.boundary;
 
 import dev.ft.accounts.boundary.AuthorizationHeader;
 import dev.ft.files.control.HumanBytes;
+import dev.ft.files.http.MultipartReader;
 import dev.ft.links.control.DropGrants;
 import dev.ft.links.control.Drops;
 import dev.ft.links.control.LinkGate;
@@ -131,7 +132,8 @@ public class DropPageServlet extends HttpServlet {
     try {
       Drop allowed = mayUpload(request, key);
       List<Drops.Received> received =
-          drops.receive(allowed, request.getContentType(), request.getInputStream());
+          drops.receive(
+              allowed, MultipartReader.of(request.getContentType(), request.getInputStream()));
       response.setStatus(201);
       if (wantsPage(request)) {
         request.setAttribute(

@@ -5,6 +5,7 @@ import dev.ft.files.boundary.DownloadResponses;
 import dev.ft.files.control.Downloads;
 import dev.ft.files.control.FileCatalog;
 import dev.ft.files.entity.StoredFile;
+import dev.ft.files.http.RequestConditions;
 import dev.ft.links.control.LinkGate;
 import dev.ft.links.control.ShareLinks;
 import dev.ft.links.entity.ShareLink;
@@ -63,7 +64,7 @@ public class LinkDownloadResource {
             file.owner().username(),
             file.name(),
             FileCatalog.Access.OWNER,
-            DownloadResponses.conditions(servletRequest),
+            RequestConditions.of(servletRequest),
             (opened, range) -> links.admit(link, range.map(r -> r.first() == 0).orElse(true)));
     return DownloadResponses.of(download, FileCatalog.Access.OWNER);
   }

@@ -5,6 +5,7 @@ import dev.ft.accounts.entity.Account;
 import dev.ft.audit.control.AuditLog;
 import dev.ft.audit.entity.AuditAction;
 import dev.ft.files.control.FileCatalog;
+import dev.ft.files.control.FormParts;
 import dev.ft.files.control.HumanBytes;
 import dev.ft.files.control.ResumableUploads;
 import dev.ft.files.control.Uploads;
@@ -131,14 +132,14 @@ public class Drops {
    * Stores the files of a {@code multipart/form-data} body into the drop's owner's area. Its limits
    * are checked as the bytes arrive and once more, atomically, when they are stored.
    */
-  public List<Received> receive(Drop drop, String contentType, InputStream body) {
+  public List<Received> receive(Drop drop, FormParts form) {
     var rules =
         new Uploads.FormRules(
             Collisions.KEEP_BOTH,
             (files, bytes) -> checkLimits(drop, files, bytes),
             stored -> count(drop, stored));
     List<FileCatalog.Committed> stored =
-        uploads.postForm(actorOf(drop), drop.owner().username(), contentType, body, rules);
+        uploads.postForm(actorOf(drop), drop.owner().username(), form, rules);
     return stored.stream()
         .map(c -> new Received(c.requestedName(), c.file().size(), c.file().sha256()))
         .toList();

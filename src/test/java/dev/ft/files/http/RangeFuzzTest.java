@@ -1,8 +1,9 @@
-package dev.ft.files.control;
+package dev.ft.files.http;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.ft.files.control.ByteRange;
 import dev.ft.fuzz.FuzzBudget;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -20,13 +21,13 @@ class RangeFuzzTest {
         new String(input, StandardCharsets.ISO_8859_1); // as the servlet container decodes headers
     for (long size : SIZES) {
       try {
-        Optional<ByteRange> range = ByteRange.parse(header, size);
+        Optional<ByteRange> range = RangeHeader.parse(header, size);
         range.ifPresent(
             r ->
                 assertTrue(
                     0 <= r.first() && r.first() <= r.last() && r.last() < size,
                     r + " outside a file of " + size + " bytes, from " + header));
-      } catch (ByteRange.RangeNotSatisfiable refused) {
+      } catch (RangeHeader.RangeNotSatisfiable refused) {
         // the 416 the API promises
       }
     }

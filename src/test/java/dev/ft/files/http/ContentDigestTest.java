@@ -1,4 +1,4 @@
-package dev.ft.files.control;
+package dev.ft.files.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

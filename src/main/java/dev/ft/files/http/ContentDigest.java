@@ -1,4 +1,4 @@
-package dev.ft.files.control;
+package dev.ft.files.http;
 
 import dev.ft.platform.DomainException;
 import java.util.Base64;

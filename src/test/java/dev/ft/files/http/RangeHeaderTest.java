@@ -1,36 +1,37 @@
-package dev.ft.files.control;
+package dev.ft.files.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.ft.files.control.ByteRange;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ByteRangeTest {
+class RangeHeaderTest {
 
   @Test
   void noHeaderMeansTheWholeFile() {
-    assertEquals(Optional.empty(), ByteRange.parse(null, 100));
+    assertEquals(Optional.empty(), RangeHeader.parse(null, 100));
   }
 
   @Test
   void readsTheThreeFormsOfASingleRange() {
-    assertEquals(new ByteRange(0, 9), ByteRange.parse("bytes=0-9", 100).orElseThrow());
-    assertEquals(new ByteRange(90, 99), ByteRange.parse("bytes=90-", 100).orElseThrow());
-    assertEquals(new ByteRange(95, 99), ByteRange.parse("bytes=-5", 100).orElseThrow());
+    assertEquals(new ByteRange(0, 9), RangeHeader.parse("bytes=0-9", 100).orElseThrow());
+    assertEquals(new ByteRange(90, 99), RangeHeader.parse("bytes=90-", 100).orElseThrow());
+    assertEquals(new ByteRange(95, 99), RangeHeader.parse("bytes=-5", 100).orElseThrow());
     assertEquals(
         new ByteRange(0, 99),
-        ByteRange.parse("bytes=-500", 100).orElseThrow(),
+        RangeHeader.parse("bytes=-500", 100).orElseThrow(),
         "a long suffix is the file");
     assertEquals(
         new ByteRange(50, 99),
-        ByteRange.parse("bytes=50-1000", 100).orElseThrow(),
+        RangeHeader.parse("bytes=50-1000", 100).orElseThrow(),
         "cut to the end");
     assertEquals(
         new ByteRange(1, 1),
-        ByteRange.parse("Bytes=1-1", 100).orElseThrow(),
+        RangeHeader.parse("Bytes=1-1", 100).orElseThrow(),
         "the unit is case-insensitive");
   }
 
@@ -59,14 +60,14 @@ class ByteRangeTest {
         "bytes=9223372036854775807-"
       })
   void everythingElseIsUnsatisfiable(String header) {
-    ByteRange.RangeNotSatisfiable e =
-        assertThrows(ByteRange.RangeNotSatisfiable.class, () -> ByteRange.parse(header, 100));
+    RangeHeader.RangeNotSatisfiable e =
+        assertThrows(RangeHeader.RangeNotSatisfiable.class, () -> RangeHeader.parse(header, 100));
     assertEquals("bytes */100", e.problemHeaders().get("Content-Range"));
   }
 
   @Test
   void anEmptyFileHasNoRanges() {
-    assertThrows(ByteRange.RangeNotSatisfiable.class, () -> ByteRange.parse("bytes=0-", 0));
-    assertThrows(ByteRange.RangeNotSatisfiable.class, () -> ByteRange.parse("bytes=-1", 0));
+    assertThrows(RangeHeader.RangeNotSatisfiable.class, () -> RangeHeader.parse("bytes=0-", 0));
+    assertThrows(RangeHeader.RangeNotSatisfiable.class, () -> RangeHeader.parse("bytes=-1", 0));
   }
 }

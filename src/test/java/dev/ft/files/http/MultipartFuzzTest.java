@@ -1,4 +1,4 @@
-package dev.ft.files.control;
+package dev.ft.files.http;
 
 import static dev.ft.fuzz.Refusals.acceptedOrRefused;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
-package dev.ft.files.control;
+package dev.ft.files.http;
 
+import dev.ft.files.control.FormParts;
 import dev.ft.platform.DomainException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * so a file part goes straight to storage and is never held in memory or spooled to a temp file
  * first. Malformed or truncated input is a client error.
  */
-public final class MultipartReader {
+public final class MultipartReader implements FormParts {
   private static final int BUFFER_SIZE = 256 * 1024;
   private static final int MAX_HEADER_BYTES = 16 * 1024;
   private static final byte[] CRLF = {'\r', '\n'};
@@ -32,7 +33,9 @@ public final class MultipartReader {
   private PartBody current;
 
   /** One part: its headers and a body stream that ends at the part's end. */
-  public record Part(Map<String, String> headers, String name, String filename, InputStream body) {
+  public record Part(Map<String, String> headers, String name, String filename, InputStream body)
+      implements FormParts.Part {
+    @Override
     public String contentType() {
       return headers.get("content-type");
     }
@@ -46,6 +49,11 @@ public final class MultipartReader {
     // The first boundary need not follow a line break; pretend one came before the body.
     System.arraycopy(CRLF, 0, buf, 0, 2);
     this.limit = 2;
+  }
+
+  /** The parts of {@code body}, a form sent with the Content-Type header {@code contentType}. */
+  public static MultipartReader of(String contentType, InputStream body) {
+    return new MultipartReader(body, boundaryOf(contentType));
   }
 
   /** The boundary parameter of a multipart Content-Type header. */
@@ -63,6 +71,7 @@ public final class MultipartReader {
   }
 
   /** The next part, once the previous one has been read or skipped; empty after the last. */
+  @Override
   public Optional<Part> next() throws IOException {
     if (current == null) {
       new PartBody().transferTo(OutputSink.NULL); // the preamble

@@ -1,4 +1,4 @@
-package dev.ft.files.control;
+package dev.ft.files.http;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
