@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,52 +21,61 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * ft against two nodes behind nginx, as {@code payara/cluster} starts them (s3proxy for the bytes,
- * MariaDB for the rest): a gibibyte goes up in resumable pieces that the balancer spreads over both
- * nodes and comes back whole; an upload cut off by killing ft resumes and sends only what the
- * server lacks; when a node dies, a download cut off with it resumes through the other one, and an
- * upload goes on there.
+ * ft against two nodes behind nginx, as {@code payara/cluster} starts them (s3proxy or one shared
+ * folder for the bytes, as a subclass says; MariaDB for the rest): a gibibyte goes up in resumable
+ * pieces that the balancer spreads over both nodes and comes back whole; an upload cut off by
+ * killing ft resumes and sends only what the server lacks; when a node dies, a download cut off
+ * with it resumes through the other one, and an upload goes on there.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ThroughTheBalancerIT {
+abstract class ThroughTheBalancerIT {
   private static final Path REPO = Path.of(System.getProperty("ft.it.repo")).normalize();
-  private static final Path DIR =
-      Path.of(System.getProperty("ft.it.dir")).resolveSibling("cluster");
   private static final int FIRST_NODE_PORT = 18931;
   private static final int BALANCER_PORT = 18935;
   private static final String DATABASE = "ft_client_cluster_it";
-  private static final long MiB = 1024 * 1024;
+  private static final long MiB = Machine.MiB;
   private static final long PIECE = 8 * MiB; // what ft sends per PATCH
 
+  /** Where the nodes keep the bytes: {@code payara/cluster}'s {@code FT_CLUSTER_STORE}. */
+  private final String store;
+
+  private final Path dir;
   private Run run;
   private Path home;
+
+  ThroughTheBalancerIT(String store) {
+    this.store = store;
+    this.dir = Path.of(System.getProperty("ft.it.dir")).resolveSibling("cluster-" + store);
+  }
 
   @BeforeAll
   void startTwoNodesBehindNginx() throws Exception {
     cluster("stop"); // what an earlier run may have left
-    command(
-        "mariadb",
-        "--protocol=TCP",
-        "-h127.0.0.1",
-        "-uroot",
-        "-e",
-        "DROP DATABASE IF EXISTS "
-            + DATABASE
-            + "; CREATE DATABASE "
-            + DATABASE
-            + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;");
-    deleteRecursively(DIR);
+    Machine.freshDatabase(DATABASE);
+    Machine.deleteRecursively(dir);
     cluster("start", "2");
-    home = Files.createDirectories(DIR.resolve("terminal"));
+    home = Files.createDirectories(dir.resolve("terminal"));
     run =
         new Run(
             home.resolve("config"),
-            DIR.resolve("tls/certificate.pem"),
+            dir.resolve("tls/certificate.pem"),
             "https://localhost:" + BALANCER_PORT);
     String password = "correct horse battery";
     assertOk(run.withStdin(password + "\n", "register", "mover", "--password-stdin"));
     assertOk(run.withStdin(password + "\n", "login", "mover", "--password-stdin"));
+  }
+
+  /** The bytes of uploads both nodes have received so far, from their metrics. */
+  private double bytesReceived() throws Exception {
+    return Machine.bytesReceived(
+        dir.resolve("tls/certificate.pem"), FIRST_NODE_PORT, FIRST_NODE_PORT + 1);
+  }
+
+  /** ft as a process of its own, for a test to kill, against the balancer. */
+  private Process ft(String... args) throws IOException {
+    return Machine.ft(
+        home, dir.resolve("tls/certificate.pem"), "https://localhost:" + BALANCER_PORT, args);
   }
 
   @AfterAll
@@ -79,14 +86,14 @@ class ThroughTheBalancerIT {
   @Test
   @Order(1)
   void aGibibyteGoesUpInPiecesOverBothNodesAndComesBackWhole() throws Exception {
-    Path file = randomFile("big.bin", 1024 * MiB, 1);
+    Path file = Machine.randomFile(home, "big.bin", 1024 * MiB, 1);
     assertOk(run.ft("upload", file.toString()));
     Path downloads = Files.createDirectories(home.resolve("downloads"));
     assertOk(run.ft("download", "big.bin", "-o", downloads.toString()));
     assertEquals(-1, Files.mismatch(file, downloads.resolve("big.bin")), "the same bytes");
     for (String node : List.of("node-1", "node-2")) {
       assertTrue(
-          Files.readString(DIR.resolve(node + ".log")).contains("method=PATCH"),
+          Files.readString(dir.resolve(node + ".log")).contains("method=PATCH"),
           node + " took pieces of the upload");
     }
   }
@@ -95,9 +102,9 @@ class ThroughTheBalancerIT {
   @Order(2)
   void anUploadCutByKillingFtResumesAndSendsOnlyWhatTheServerLacks() throws Exception {
     long size = 256 * MiB;
-    Path file = randomFile("cut.bin", size, 2);
+    Path file = Machine.randomFile(home, "cut.bin", size, 2);
     double before = bytesReceived();
-    Process cut = ftProcess("upload", file.toString());
+    Process cut = ft("upload", file.toString());
     await()
         .atMost(Duration.ofMinutes(2))
         .failFast("the upload ended before it was cut", () -> !cut.isAlive())
@@ -125,10 +132,10 @@ class ThroughTheBalancerIT {
   void transfersCutOffWithTheirNodeGoOnThroughTheOtherNode() throws Exception {
     Path downloads = Files.createDirectories(home.resolve("again"));
     Path part = downloads.resolve(".big.bin.part");
-    Path upload = randomFile("during.bin", 256 * MiB, 4);
+    Path upload = Machine.randomFile(home, "during.bin", 256 * MiB, 4);
     double before = bytesReceived();
-    Process uploading = ftProcess("upload", upload.toString());
-    Process downloading = ftProcess("download", "big.bin", "-o", downloads.toString());
+    Process uploading = ft("upload", upload.toString());
+    Process downloading = ft("download", "big.bin", "-o", downloads.toString());
     await()
         .atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofMillis(20))
@@ -138,8 +145,7 @@ class ThroughTheBalancerIT {
         .atMost(Duration.ofMinutes(2))
         .failFast("the upload ended before node 1 was killed", () -> !uploading.isAlive())
         .until(() -> bytesReceived() - before >= 32 * MiB);
-    long pid = Long.parseLong(Files.readString(DIR.resolve("node-1.pid")).strip());
-    command("kill", "-KILL", "--", "-" + pid); // node 1 and its process group, as a crash would
+    Machine.crash(Long.parseLong(Files.readString(dir.resolve("node-1.pid")).strip()));
     downloading.destroyForcibly().waitFor();
 
     Run.Result resumed = run.ft("--verbose", "download", "big.bin", "-o", downloads.toString());
@@ -159,55 +165,7 @@ class ThroughTheBalancerIT {
     assertEquals(-1, Files.mismatch(upload, downloads.resolve("during.bin")));
   }
 
-  /** The bytes of uploads both nodes have received so far, from their metrics. */
-  private static double bytesReceived() throws Exception {
-    double sum = 0;
-    for (int port : new int[] {FIRST_NODE_PORT, FIRST_NODE_PORT + 1}) {
-      String metrics =
-          command(
-              "curl",
-              "-sS",
-              "--cacert",
-              DIR.resolve("tls/certificate.pem").toString(),
-              "https://localhost:" + port + "/metrics");
-      for (String line : metrics.split("\n")) {
-        if (line.startsWith("ft_uploaded_bytes_total")) {
-          sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-        }
-      }
-    }
-    return sum;
-  }
-
-  /** ft as a process of its own, for a test to kill, against the balancer. */
-  private Process ftProcess(String... args) throws IOException {
-    List<String> all = new ArrayList<>();
-    all.add(ProcessHandle.current().info().command().orElse("java"));
-    all.addAll(List.of("-jar", System.getProperty("ft.it.jar")));
-    all.addAll(List.of("--server", "https://localhost:" + BALANCER_PORT));
-    all.addAll(List.of("--config-dir", home.resolve("config").toString()));
-    all.addAll(List.of("--cacert", DIR.resolve("tls/certificate.pem").toString()));
-    all.addAll(List.of(args));
-    return new ProcessBuilder(all)
-        .redirectErrorStream(true)
-        .redirectOutput(home.resolve("ft-" + args[0] + ".log").toFile())
-        .start();
-  }
-
-  private Path randomFile(String name, long size, long seed) throws IOException {
-    Path file = Files.createDirectories(home.resolve("files")).resolve(name);
-    Random random = new Random(seed);
-    byte[] block = new byte[(int) MiB];
-    try (OutputStream out = Files.newOutputStream(file)) {
-      for (long written = 0; written < size; written += block.length) {
-        random.nextBytes(block);
-        out.write(block, 0, (int) Math.min(block.length, size - written));
-      }
-    }
-    return file;
-  }
-
-  private static void cluster(String... args) throws Exception {
+  private void cluster(String... args) throws Exception {
     List<String> all = new ArrayList<>(List.of(REPO.resolve("payara/cluster").toString()));
     all.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(all).redirectErrorStream(true);
@@ -215,42 +173,35 @@ class ThroughTheBalancerIT {
         .environment()
         .putAll(
             Map.of(
-                "FT_CLUSTER_DIR", DIR.toString(),
-                "FT_CLUSTER_NAME", "ft-client-it",
-                "FT_DB_URL", "jdbc:mysql://127.0.0.1:3306/" + DATABASE,
-                "FT_DB_USER", "root",
-                "FT_HTTPS_PORT", Integer.toString(FIRST_NODE_PORT),
-                "FT_BALANCER_PORT", Integer.toString(BALANCER_PORT),
-                "FT_S3_PORT", Integer.toString(BALANCER_PORT + 1),
-                "FT_CLUSTER_PORT", Integer.toString(BALANCER_PORT + 2),
-                "FT_ACCESS_LOG", "on"));
-    Files.createDirectories(DIR.getParent());
+                "FT_CLUSTER_DIR",
+                dir.toString(),
+                "FT_CLUSTER_NAME",
+                "ft-client-it",
+                "FT_CLUSTER_STORE",
+                store,
+                "FT_DB_URL",
+                "jdbc:mysql://127.0.0.1:3306/" + DATABASE,
+                "FT_DB_USER",
+                "root",
+                "FT_HTTPS_PORT",
+                Integer.toString(FIRST_NODE_PORT),
+                "FT_BALANCER_PORT",
+                Integer.toString(BALANCER_PORT),
+                "FT_S3_PORT",
+                Integer.toString(BALANCER_PORT + 1),
+                "FT_CLUSTER_PORT",
+                Integer.toString(BALANCER_PORT + 2),
+                "FT_ACCESS_LOG",
+                "on"));
+    Files.createDirectories(dir.getParent());
     Process process =
-        builder.redirectOutput(DIR.resolveSibling("cluster-" + args[0] + ".log").toFile()).start();
+        builder
+            .redirectOutput(dir.resolveSibling(dir.getFileName() + "-" + args[0] + ".log").toFile())
+            .start();
     if (!process.waitFor(6, TimeUnit.MINUTES) || process.exitValue() != 0) {
       process.destroyForcibly();
       throw new IllegalStateException(
-          "payara/cluster " + String.join(" ", args) + " failed; see " + DIR.getParent());
-    }
-  }
-
-  /** Runs a command to its end; answers what it printed, or fails with it. */
-  private static String command(String... args) throws Exception {
-    Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
-    String out = new String(process.getInputStream().readAllBytes());
-    if (process.waitFor() != 0) {
-      throw new IllegalStateException(String.join(" ", args) + " failed: " + out);
-    }
-    return out;
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (Files.exists(dir)) {
-      try (var all = Files.walk(dir)) {
-        for (Path path : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(path);
-        }
-      }
+          "payara/cluster " + String.join(" ", args) + " failed; see " + dir.getParent());
     }
   }
 
