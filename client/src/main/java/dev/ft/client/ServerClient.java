@@ -35,6 +35,9 @@ public final class ServerClient {
             .sslContext(tls)
             .connectTimeout(Duration.ofSeconds(15))
             .followRedirects(HttpClient.Redirect.NEVER)
+            // Over HTTP/2 (a server with FT_HTTP2=true), an answer that refuses a body before
+            // reading it would reach this client only after the server's idle timeout.
+            .version(HttpClient.Version.HTTP_1_1)
             .build();
     this.verbose = verbose;
     this.err = err;
