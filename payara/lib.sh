@@ -49,6 +49,43 @@ ft_payara_micro() {
   echo "$jar"
 }
 
+# Rewrites Grizzly's Http2Session inside the Payara Micro jar given with
+# payara/patches/Http2ConnectionCredit.java, so HTTP/2 uploads can pass 2 GiB
+# (payara/patches/README.md). The jar keeps the program's digest, so this happens once, and again
+# when the program changes. It needs JDK 24 or later (the JDK's class-file API). The runtime jar
+# goes back stored, not compressed (u0f), as Payara Micro reads it.
+ft_patch_payara_micro() {
+  local repo=$1 jar program="$1/payara/patches/Http2ConnectionCredit.java" java_home version
+  local digest patched work runtime_jar="MICRO-INF/runtime/nucleus-grizzly-all.jar"
+  local class=org/glassfish/grizzly/http2/Http2Session.class
+  jar=$(ft_abs_path "$2")
+  java_home=$(ft_java_home)
+  digest=$(sha256sum "$program")
+  digest=${digest%% *}
+  patched=$(unzip -p "$jar" MICRO-INF/ft-patches.sha256 2>/dev/null) || patched=""
+  [[ "$patched" == "$digest" ]] && return
+  if [[ -n "$patched" ]]; then # patched by another version of the program: start from Payara's
+    [[ "$jar" == "$repo/target/payara-micro.jar" ]] || ft_die "$jar was patched by another version; patch Payara's own jar"
+    rm -f "$jar"
+    ft_payara_micro "$repo" >/dev/null
+  fi
+  version=$("$java_home/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+  ((${version%%.*} >= 24)) || ft_die "patching Grizzly for HTTP/2 needs JDK 24 or later; $java_home is $version"
+  echo "ft: patching Grizzly's HTTP/2 flow control in Payara Micro (payara/patches)" >&2
+  work=$(mktemp -d)
+  if ! (cd "$work" && unzip -q "$jar" "$runtime_jar" && mkdir -p in out \
+    && unzip -q "$runtime_jar" "$class" -d in \
+    && "$java_home/bin/java" -cp "$runtime_jar" "$program" "in/$class" "out/$(basename "$class")" \
+    && mkdir -p "out/$(dirname "$class")" && mv "out/$(basename "$class")" "out/$class" \
+    && "$java_home/bin/jar" uf "$runtime_jar" -C out "$class" \
+    && printf '%s' "$digest" >MICRO-INF/ft-patches.sha256 \
+    && "$java_home/bin/jar" u0f "$jar" MICRO-INF) >&2; then
+    rm -rf "$work"
+    ft_die "could not patch $jar"
+  fi
+  rm -rf "$work"
+}
+
 # The class path of s3proxy, the S3 implementation the tests run (a test dependency in pom.xml),
 # resolved once into target/; prints it.
 ft_s3proxy_classpath() {
