@@ -13,13 +13,18 @@ ft_abs_path() {
   esac
 }
 
+# The Java specification version (21, 25…) of the JDK at $1; empty when it has none.
+ft_java_version() {
+  "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'
+}
+
 # A JDK of version 21 or later: JAVA_HOME if it is one, else `java` on the PATH, else Temurin 25.
 ft_java_home() {
   local candidate version
   for candidate in "${JAVA_HOME:-}" "$(dirname "$(dirname "$(readlink -f "$(command -v java || echo /nonexistent)")")")" \
     /usr/lib/jvm/temurin-25-jdk-amd64; do
     [[ -n "$candidate" && -x "$candidate/bin/java" ]] || continue
-    version=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+    version=$(ft_java_version "$candidate")
     if [[ -n "$version" && "${version%%.*}" -ge 21 ]]; then
       echo "$candidate"
       return
@@ -69,7 +74,7 @@ ft_patch_payara_micro() {
     rm -f "$jar"
     ft_payara_micro "$repo" >/dev/null
   fi
-  version=$("$java_home/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+  version=$(ft_java_version "$java_home")
   ((${version%%.*} >= 24)) || ft_die "patching Grizzly for HTTP/2 needs JDK 24 or later; $java_home is $version"
   echo "ft: patching Grizzly's HTTP/2 flow control in Payara Micro (payara/patches)" >&2
   work=$(mktemp -d)
