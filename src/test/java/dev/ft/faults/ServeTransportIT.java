@@ -201,6 +201,12 @@ class ServeTransportIT {
    * testssl.sh's audit finds nothing, except what a self-signed test certificate cannot have (trust
    * chain, revocation URIs, a CAA record) and the cipher order, which Payara does not enforce
    * (every suite it offers is forward-secret AEAD, so any client choice is one of them).
+   *
+   * <p>Also accepted: a session-resumption check that testssl could not run. testssl tests ticket
+   * resumption in the TLS version of the first handshake that happened to show a ticket; a TLS 1.3
+   * ticket comes after the handshake, and openssl s_client with no input quits before it comes, so
+   * when that version is 1.3 there is no session to resume and testssl reports a "connect problem".
+   * Whether it is 1.3 depends on timing; resumption is not a weakness either way.
    */
   @Test
   void testsslFindsNoWeakness() throws Exception {
@@ -228,10 +234,14 @@ class ServeTransportIT {
       for (JsonValue v : reader.readArray()) {
         JsonObject finding = v.asJsonObject();
         String severity = finding.getString("severity");
+        String id = finding.getString("id");
+        boolean resumptionNotTested =
+            id.startsWith("sessionresumption_")
+                && finding.getString("finding").contains("connect problem");
         if (!Set.of("OK", "INFO", "DEBUG").contains(severity)
-            && !accepted.contains(finding.getString("id"))) {
-          findings.add(
-              severity + " " + finding.getString("id") + ": " + finding.getString("finding"));
+            && !accepted.contains(id)
+            && !resumptionNotTested) {
+          findings.add(severity + " " + id + ": " + finding.getString("finding"));
         }
       }
     }
