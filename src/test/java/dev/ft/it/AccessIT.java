@@ -265,9 +265,14 @@ class AccessIT extends ServerIT {
         api.get(base + "shared.txt", s.admin()).bytes());
     assertEquals(204, api.delete(base + "shared.txt", s.admin()).status());
     assertEquals(404, api.get("/api/v1/files/shared.txt", s.owner()).status());
+    String area = base.substring(0, base.length() - 1);
+    Multipart form = new Multipart().file("file", "form.txt", "text/plain", new byte[] {9}).close();
+    assertEquals(403, api.multipart(area, s.owner(), form).status(), "only admins post there");
+    assertEquals(201, api.multipart(area, s.admin(), form).status());
+    assertArrayEquals(new byte[] {9}, api.get("/api/v1/files/form.txt", s.owner()).bytes());
     assertEquals(
-        List.of("from-admin.txt", "private.txt", "public.txt"),
-        names(api.get(base.substring(0, base.length() - 1), s.admin()), s.owner().username()));
+        List.of("form.txt", "from-admin.txt", "private.txt", "public.txt"),
+        names(api.get(area, s.admin()), s.owner().username()));
   }
 
   @Test

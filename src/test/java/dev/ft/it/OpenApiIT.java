@@ -122,18 +122,25 @@ class OpenApiIT extends ServerIT {
         if (root == null) {
           continue;
         }
-        for (Method method : type.getMethods()) {
-          String verb = httpMethodOf(method);
-          if (verb != null) {
-            declared.add(verb.toLowerCase() + " " + API_ROOT + segment(type) + segment(method));
-          }
-        }
+        declareOperations(type, API_ROOT + segment(type), declared);
       }
     }
     assertTrue(declared.size() > 40, declared.toString());
     Set<String> described = new TreeSet<>();
     operations(served(), false).forEach(o -> described.add(o.toLowerCase()));
     assertEquals(declared, described);
+  }
+
+  /** The operations of a resource at a path, and of the sub-resources its locators return. */
+  private static void declareOperations(Class<?> type, String path, Set<String> declared) {
+    for (Method method : type.getMethods()) {
+      String verb = httpMethodOf(method);
+      if (verb != null) {
+        declared.add(verb.toLowerCase() + " " + path + segment(method));
+      } else if (method.isAnnotationPresent(Path.class)) {
+        declareOperations(method.getReturnType(), path + segment(method), declared);
+      }
+    }
   }
 
   private static String httpMethodOf(Method method) {

@@ -3,16 +3,15 @@ package dev.ft.admin.boundary;
 import dev.ft.accounts.boundary.AccountView;
 import dev.ft.accounts.control.Accounts;
 import dev.ft.accounts.entity.Role;
-import dev.ft.files.boundary.FileEndpoints;
-import dev.ft.files.boundary.FileView;
-import dev.ft.files.boundary.VisibilityChange;
+import dev.ft.files.boundary.OwnerFiles;
 import dev.ft.files.control.AccountUsage;
+import dev.ft.files.control.Downloads;
 import dev.ft.files.control.FileCatalog;
+import dev.ft.files.control.Uploads;
 import dev.ft.platform.DomainException;
 import dev.ft.platform.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,12 +21,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
 import java.util.List;
 
 /** Every user and every user's files, for admins. */
@@ -38,9 +35,10 @@ public class AdminUsersResource {
 
   @Inject Accounts accounts;
   @Inject AccountUsage usage;
-  @Inject FileEndpoints files;
+  @Inject FileCatalog catalog;
+  @Inject Uploads uploads;
+  @Inject Downloads downloads;
   @Context SecurityContext security;
-  @Context HttpHeaders headers;
   @Context UriInfo uri;
 
   @GET
@@ -76,44 +74,10 @@ public class AdminUsersResource {
     return Response.noContent().build();
   }
 
-  @GET
   @Path("{username}/files")
-  public List<FileView> filesOf(@PathParam("username") String username) {
-    return files.list(username);
-  }
-
-  @GET
-  @Path("{username}/files/{name}")
-  @Produces(MediaType.WILDCARD)
-  public Response download(
-      @PathParam("username") String username,
-      @PathParam("name") String name,
-      @Context HttpServletRequest request) {
-    return files.download(me(), username, name, FileCatalog.Access.OWNER, request);
-  }
-
-  @PUT
-  @Path("{username}/files/{name}")
-  @Consumes(MediaType.WILDCARD)
-  public Response put(
-      @PathParam("username") String username, @PathParam("name") String name, InputStream body) {
-    return files.put(me(), username, name, headers, body, uri);
-  }
-
-  @DELETE
-  @Path("{username}/files/{name}")
-  public Response delete(@PathParam("username") String username, @PathParam("name") String name) {
-    return files.delete(me(), username, name);
-  }
-
-  @PUT
-  @Path("{username}/files/{name}/visibility")
-  @Consumes(MediaType.APPLICATION_JSON)
-  public FileView changeVisibility(
-      @PathParam("username") String username,
-      @PathParam("name") String name,
-      VisibilityChange change) {
-    return files.changeVisibility(me(), username, name, change);
+  public OwnerFiles filesOf(@PathParam("username") String username) {
+    String me = Roles.require(security, Roles.ADMIN);
+    return new OwnerFiles(me, username, catalog, uploads, downloads);
   }
 
   private String me() {

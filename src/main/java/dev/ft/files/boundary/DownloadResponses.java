@@ -5,7 +5,9 @@ import dev.ft.files.control.Downloads;
 import dev.ft.files.control.FileCatalog;
 import dev.ft.files.entity.StoredFile;
 import dev.ft.files.http.ContentDigest;
+import dev.ft.files.http.RequestConditions;
 import dev.ft.monitoring.control.TransferMetrics;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
@@ -21,6 +23,17 @@ public final class DownloadResponses {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private DownloadResponses() {}
+
+  /** The answer to a GET or HEAD of one owner's file, as far as access lets the actor see it. */
+  public static Response open(
+      Downloads downloads,
+      String actor,
+      String owner,
+      String name,
+      FileCatalog.Access access,
+      HttpServletRequest request) {
+    return of(downloads.open(actor, owner, name, access, RequestConditions.of(request)), access);
+  }
 
   /**
    * Only a public download may be kept by a shared cache, and it must ask again before reuse (the

@@ -1,18 +1,17 @@
 package dev.ft.files.boundary;
 
+import dev.ft.files.control.Downloads;
 import dev.ft.files.control.FileCatalog;
 import dev.ft.files.entity.Visibility;
 import dev.ft.platform.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 
@@ -23,7 +22,7 @@ import java.util.List;
 public class SharedFilesResource {
 
   @Inject FileCatalog catalog;
-  @Inject FileEndpoints files;
+  @Inject Downloads downloads;
   @Context SecurityContext security;
 
   @GET
@@ -31,14 +30,9 @@ public class SharedFilesResource {
     return FileView.of(catalog.withVisibility(List.of(Visibility.SHARED, Visibility.PUBLIC)));
   }
 
-  @GET
-  @Path("{owner}/{name}")
-  @Produces(MediaType.WILDCARD)
-  public Response download(
-      @PathParam("owner") String owner,
-      @PathParam("name") String name,
-      @Context HttpServletRequest request) {
-    return files.download(
-        security.getUserPrincipal().getName(), owner, name, FileCatalog.Access.SHARED, request);
+  @Path("{owner}")
+  public VisibleFiles filesOf(@PathParam("owner") String owner) {
+    String me = Roles.require(security, Roles.USER, Roles.ADMIN);
+    return new VisibleFiles(me, owner, FileCatalog.Access.SHARED, downloads);
   }
 }

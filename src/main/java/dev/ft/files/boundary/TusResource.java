@@ -6,6 +6,7 @@ import dev.ft.files.control.StorageLimits;
 import dev.ft.files.entity.Collisions;
 import dev.ft.files.entity.ResumableUpload;
 import dev.ft.files.entity.Visibility;
+import dev.ft.files.http.Flag;
 import dev.ft.platform.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -72,7 +73,7 @@ public class TusResource {
             name,
             TusExchange.contentType(metadata, name),
             Visibility.fromWireName(metadata.getOrDefault("visibility", "private")),
-            FileEndpoints.flag("overwrite", metadata.get("overwrite"))
+            Flag.parse("overwrite", metadata.get("overwrite"))
                 ? Collisions.REPLACE
                 : Collisions.REFUSE,
             length);
