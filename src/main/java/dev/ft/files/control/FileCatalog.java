@@ -24,8 +24,11 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The catalogue of files: what exists, who owns it, who may see it. Changes to metadata and to
@@ -147,25 +150,19 @@ public class FileCatalog {
     if (locked == null) {
       throw DomainException.notFound("no user '" + owner.username() + "'");
     }
-    long used = bytesUsed(locked);
-    List<Optional<StoredFile>> existing = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    long growth = 0;
-    for (Incoming upload : incoming) {
-      String name =
-          collisions == Collisions.KEEP_BOTH
-              ? freeName(locked, upload.name(), names)
-              : upload.name();
-      Optional<StoredFile> old = find(locked, name);
-      if (old.isPresent() && collisions == Collisions.REFUSE) {
-        throw nameTaken(name);
-      }
-      names.add(name);
-      existing.add(old);
-      growth += upload.received().size() - old.map(StoredFile::size).orElse(0L);
-      limits.checkFileSize(upload.received().size());
-    }
-    limits.checkQuota(growth, used);
+    Map<String, Optional<StoredFile>> stored = new HashMap<>();
+    Function<String, Optional<StoredFile>> storedAs =
+        name -> stored.computeIfAbsent(name, n -> find(locked, n));
+    List<String> names =
+        CommitPlan.names(
+            incoming.stream()
+                .map(u -> new CommitPlan.Upload(u.name(), u.received().size()))
+                .toList(),
+            collisions,
+            name -> storedAs.apply(name).map(StoredFile::size),
+            limits,
+            bytesUsed(locked));
+    List<Optional<StoredFile>> existing = names.stream().map(storedAs).toList();
 
     List<String> promoted = new ArrayList<>();
     List<String> replaced = new ArrayList<>();
@@ -202,18 +199,6 @@ public class FileCatalog {
     }
     check.verify(results);
     return results;
-  }
-
-  /**
-   * {@code name} if the owner has no such file and this commit takes it for no other, else the
-   * first free of {@code name (2).ext}, {@code name (3).ext}, …
-   */
-  private String freeName(Account owner, String name, List<String> takenNow) {
-    String candidate = name;
-    for (int n = 2; takenNow.contains(candidate) || find(owner, candidate).isPresent(); n++) {
-      candidate = FileName.numbered(name, n);
-    }
-    return candidate;
   }
 
   @Transactional
