@@ -95,7 +95,7 @@ public final class PartFolder {
 
     @Override
     public void force() throws IOException {
-      channel.force(false);
+      writes.force();
     }
 
     @Override

@@ -18,6 +18,7 @@ class PendingFile implements FileStore.PendingBlob {
 
   final Path path;
   final FileChannel channel;
+  final WriteBehind writes;
   private final Runnable ended;
   private volatile boolean promoted;
   private volatile boolean discarded;
@@ -25,18 +26,19 @@ class PendingFile implements FileStore.PendingBlob {
   PendingFile(Path path, FileChannel channel, Runnable ended) {
     this.path = path;
     this.channel = channel;
+    this.writes = new WriteBehind(channel);
     this.ended = ended;
   }
 
   @Override
   public WritableByteChannel channel() {
-    return channel;
+    return writes;
   }
 
   @Override
   public void finish() throws IOException {
     if (channel.isOpen()) {
-      channel.force(false);
+      writes.force();
       channel.close();
     }
   }
