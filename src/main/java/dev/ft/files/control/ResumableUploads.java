@@ -12,6 +12,7 @@ import dev.ft.files.storage.StorageFailures;
 import dev.ft.monitoring.control.TransferMetrics;
 import dev.ft.platform.DomainException;
 import dev.ft.platform.RandomText;
+import dev.ft.platform.Sha256;
 import dev.ft.platform.TransactionOutcomes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,11 +25,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -57,6 +56,7 @@ public class ResumableUploads {
   @Inject Clock clock;
   @Inject TransferMetrics transfers;
   @Inject PieceLocks pieces;
+  @Inject RunningDigests digests;
 
   @Inject
   @ConfigProperty(name = "ft.upload-expiry")
@@ -195,32 +195,43 @@ public class ResumableUploads {
         throw DomainException.conflict(
             "Upload-Offset is " + offset + " but the server holds " + upload.offset() + " bytes");
       }
+      Optional<MessageDigest> whole = digests.take(id, offset);
       long reached;
       try {
-        reached = write(upload, offset, expectedSha256, body);
+        reached = write(upload, offset, expectedSha256, whole, body);
       } catch (PieceInterrupted e) {
-        offsets.move(upload.id(), offset, e.reached()); // what arrived is kept
+        offsets.move(id, offset, e.reached()); // what arrived is kept
+        whole.ifPresent(digest -> digests.keep(id, e.reached(), digest));
         throw new ClientGone();
       }
       if (reached != offset) {
-        offsets.move(upload.id(), offset, reached);
+        offsets.move(id, offset, reached);
       }
       if (reached == upload.length()) {
-        return new Progress(upload, reached, Optional.of(complete(upload, onFinish)));
+        return new Progress(upload, reached, Optional.of(complete(upload, onFinish, whole)));
       }
+      whole.ifPresent(digest -> digests.keep(id, reached, digest));
       return new Progress(upload, reached, Optional.empty());
     } finally {
       pieces.release(id);
     }
   }
 
+  /**
+   * Writes one piece and answers the offset it reached. The piece is hashed only to check an
+   * Upload-Checksum; {@code whole}, the digest of the bytes before it, goes on over it.
+   */
   private long write(
-      ResumableUpload upload, long offset, Optional<String> expectedSha256, InputStream body) {
+      ResumableUpload upload,
+      long offset,
+      Optional<String> expectedSha256,
+      Optional<MessageDigest> whole,
+      InputStream body) {
     FileStore.ResumablePart part = part(upload.id());
     long written = 0;
     try (part) {
       part.resumeAt(offset);
-      MessageDigest sha256 = sha256();
+      MessageDigest piece = expectedSha256.isPresent() ? Sha256.digest() : null;
       byte[] buffer = new byte[BUFFER_SIZE];
       long room = upload.length() - offset;
       for (int n; (n = read(body, buffer, part, offset + written)) > 0; ) {
@@ -228,22 +239,29 @@ public class ResumableUploads {
           part.resumeAt(offset);
           throw new LimitExceeded(LimitExceeded.Limit.UPLOAD_LENGTH, upload.length());
         }
-        sha256.update(buffer, 0, n);
+        if (piece != null) {
+          piece.update(buffer, 0, n);
+        }
+        if (whole.isPresent()) {
+          whole.get().update(buffer, 0, n);
+        }
         ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, n);
         while (bytes.hasRemaining()) {
           part.channel().write(bytes);
         }
         written += n;
       }
-      String actual = HexFormat.of().formatHex(sha256.digest());
-      if (expectedSha256.isPresent() && !expectedSha256.get().equals(actual)) {
-        part.resumeAt(offset);
-        throw new DigestMismatch(
-            DomainException.Kind.CHECKSUM_MISMATCH,
-            "Checksum mismatch",
-            "Upload-Checksum does not match this piece (its sha256 is "
-                + actual
-                + "); none of it was kept");
+      if (piece != null) {
+        String actual = Sha256.hex(piece.digest());
+        if (!expectedSha256.get().equals(actual)) {
+          part.resumeAt(offset);
+          throw new DigestMismatch(
+              DomainException.Kind.CHECKSUM_MISMATCH,
+              "Checksum mismatch",
+              "Upload-Checksum does not match this piece (its sha256 is "
+                  + actual
+                  + "); none of it was kept");
+        }
       }
       part.force();
       return offset + written;
@@ -282,10 +300,17 @@ public class ResumableUploads {
     }
   }
 
-  /** The last byte is in: store the file as a PUT would, and end the upload, all or nothing. */
-  private StoredFile complete(ResumableUpload upload, FileCatalog.CommitCheck onFinish) {
+  /**
+   * The last byte is in: store the file as a PUT would, and end the upload, all or nothing. With
+   * {@code whole}, the digest of every byte, the part need not be read back.
+   */
+  private StoredFile complete(
+      ResumableUpload upload, FileCatalog.CommitCheck onFinish, Optional<MessageDigest> whole) {
     FileStore.ResumablePart part = part(upload.id());
-    String sha256 = hashOf(part, upload.length());
+    String sha256 =
+        whole.isPresent()
+            ? sealed(part, upload.length(), whole.get())
+            : hashOf(part, upload.length());
     var received = new ReceivedBlob(part, upload.length(), sha256);
     var incoming = new FileCatalog.Incoming(upload.fileName(), upload.contentType(), received);
     List<FileCatalog.Committed> stored =
@@ -300,29 +325,37 @@ public class ResumableUploads {
               em.remove(em.merge(upload));
               // The part goes once the file is recorded. On S3, where promoting copies it, a
               // rollback so leaves the upload whole (a rename on the filesystem took it along).
-              afterCommit(() -> store.deletePart(upload.id()));
+              afterCommit(() -> removePart(upload.id()));
             });
     return stored.get(0).file();
   }
 
-  /** The SHA-256 of the whole part, which must hold exactly {@code length} bytes. */
-  private static String hashOf(FileStore.ResumablePart part, long length) {
-    MessageDigest sha256 = sha256();
-    byte[] buffer = new byte[BUFFER_SIZE];
-    long read = 0;
-    try (InputStream in = part.read(length)) {
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        sha256.update(buffer, 0, n);
-        read += n;
-      }
+  private static String sealed(FileStore.ResumablePart part, long length, MessageDigest whole) {
+    try {
+      part.seal(length);
     } catch (IOException e) {
       throw StorageFailures.of(e);
     }
-    if (read != length) { // never stored as the file: a part that lost bytes is no upload
-      throw new IllegalStateException(
-          "An upload part holds " + read + " bytes where " + length + " were acknowledged");
+    return Sha256.hex(whole.digest());
+  }
+
+  /** The SHA-256 of the whole part, read back, which must hold exactly {@code length} bytes. */
+  private static String hashOf(FileStore.ResumablePart part, long length) {
+    Sha256.OfStream read;
+    try (InputStream in = part.read(length)) {
+      read = Sha256.of(in);
+    } catch (IOException e) {
+      throw StorageFailures.of(e);
     }
-    return HexFormat.of().formatHex(sha256.digest());
+    if (read.length() != length) { // never stored as the file: a part that lost bytes is no upload
+      throw new IllegalStateException(
+          "An upload part holds "
+              + read.length()
+              + " bytes where "
+              + length
+              + " were acknowledged");
+    }
+    return read.hex();
   }
 
   /** Ends an unfinished upload and removes its bytes. */
@@ -330,7 +363,7 @@ public class ResumableUploads {
   public void cancel(Sender sender, String id) {
     ResumableUpload upload = em.merge(require(sender, id));
     em.remove(upload);
-    afterCommit(() -> store.deletePart(id));
+    afterCommit(() -> removePart(id));
   }
 
   /** Ends every unfinished upload one actor made: a drop that is revoked takes its own along. */
@@ -341,7 +374,7 @@ public class ResumableUploads {
             .setParameter("actor", actor)
             .getResultList();
     ids.forEach(id -> em.remove(em.find(ResumableUpload.class, id)));
-    afterCommit(() -> ids.forEach(store::deletePart));
+    afterCommit(() -> ids.forEach(this::removePart));
   }
 
   public List<ResumableUpload> openOf(String ownerName) {
@@ -376,7 +409,7 @@ public class ResumableUploads {
     expired.forEach(id -> em.remove(em.find(ResumableUpload.class, id)));
     afterCommit(
         () -> {
-          expired.forEach(store::deletePart);
+          expired.forEach(this::removePart);
           removeOrphanParts();
         });
     return expired.size();
@@ -387,7 +420,7 @@ public class ResumableUploads {
       var orphans = new java.util.HashSet<>(store.partIds());
       orphans.removeAll(em.createNamedQuery(ResumableUpload.ALL_IDS, String.class).getResultList());
       orphans.removeIf(pieces::isHeld);
-      orphans.forEach(store::deletePart);
+      orphans.forEach(this::removePart);
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "Could not look for orphaned upload parts: {0}", e.toString());
     }
@@ -404,7 +437,13 @@ public class ResumableUploads {
             .stream()
             .map(ResumableUpload::id)
             .toList();
-    afterCommit(() -> ids.forEach(store::deletePart));
+    afterCommit(() -> ids.forEach(this::removePart));
+  }
+
+  /** An upload has ended: its bytes go, and so does what this node kept of them. */
+  private void removePart(String id) {
+    digests.forget(id);
+    store.deletePart(id);
   }
 
   private void afterCommit(Runnable action) {
@@ -421,14 +460,6 @@ public class ResumableUploads {
       return store.part(id);
     } catch (IOException e) {
       throw StorageFailures.of(e);
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
   }
 }

@@ -2,14 +2,13 @@ package dev.ft.files.storage;
 
 import dev.ft.monitoring.control.TransferMetrics;
 import dev.ft.platform.DomainException;
+import dev.ft.platform.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.function.LongConsumer;
 
 /**
@@ -33,7 +32,7 @@ public class BlobReceiver {
     FileStore.PendingBlob blob = create(owner);
     long total = 0;
     try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      MessageDigest sha256 = Sha256.digest();
       byte[] buffer = new byte[BUFFER_SIZE];
       for (int n; (n = fill(body, buffer)) > 0; ) {
         total += n;
@@ -45,10 +44,7 @@ public class BlobReceiver {
         throw interrupted();
       }
       finish(blob);
-      return new ReceivedBlob(blob, total, HexFormat.of().formatHex(sha256.digest()));
-    } catch (NoSuchAlgorithmException e) {
-      blob.discard();
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+      return new ReceivedBlob(blob, total, Sha256.hex(sha256.digest()));
     } catch (RuntimeException | Error e) {
       blob.discard();
       throw e;

@@ -41,7 +41,13 @@ public interface FileStore {
     /** Puts the bytes written so far on disk, and keeps writing. */
     void force() throws IOException;
 
-    /** Reads the first {@code length} bytes written: those acknowledged. */
+    /**
+     * Makes the first {@code length} bytes written (those acknowledged) the whole part, ready to be
+     * promoted; fails when fewer were written.
+     */
+    void seal(long length) throws IOException;
+
+    /** Seals the part at {@code length} bytes and reads them. */
     InputStream read(long length) throws IOException;
   }
 

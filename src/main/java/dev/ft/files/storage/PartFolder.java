@@ -99,7 +99,13 @@ public final class PartFolder {
     }
 
     @Override
+    public void seal(long length) throws IOException {
+      resumeAt(length);
+    }
+
+    @Override
     public InputStream read(long length) throws IOException {
+      seal(length);
       return new FileRangeStream(FileChannel.open(path, StandardOpenOption.READ), 0, length);
     }
 

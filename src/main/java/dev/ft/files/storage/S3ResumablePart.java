@@ -119,15 +119,24 @@ final class S3ResumablePart implements FileStore.ResumablePart {
 
   /**
    * Completes the multipart upload with the first {@code length} bytes (the tail goes up as its
-   * last part), so they can be read back whole; on a second call they are read from there.
+   * last part), so they are one object; a second call finds that object.
    */
   @Override
-  public InputStream read(long length) throws IOException {
+  public void seal(long length) throws IOException {
     try {
       if (stagedSize() != length) {
         stage(length);
       }
       staged = length;
+    } catch (SdkException e) {
+      throw new IOException("S3 did not complete the upload " + key, e);
+    }
+  }
+
+  @Override
+  public InputStream read(long length) throws IOException {
+    seal(length);
+    try {
       return s3.getObject(b -> b.bucket(bucket).key(key));
     } catch (SdkException e) {
       throw new IOException("S3 did not give back the upload " + key, e);
@@ -182,7 +191,7 @@ final class S3ResumablePart implements FileStore.ResumablePart {
    */
   void moveTo(String objectKey) throws IOException {
     if (staged < 0) {
-      throw new IOException("the upload " + key + " was never read whole");
+      throw new IOException("the upload " + key + " was never sealed");
     }
     try {
       if (staged == 0) {
