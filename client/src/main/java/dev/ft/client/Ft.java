@@ -114,7 +114,9 @@ public class Ft implements Callable<Integer> {
 
   /** The command line with the project's error handling: one line, an exit code per kind. */
   public static CommandLine commandLine() {
-    CommandLine cmd = new CommandLine(new Ft()).setCaseInsensitiveEnumValuesAllowed(true);
+    Ft top = new Ft();
+    CommandLine cmd =
+        new CommandLine(top, new SubcommandFactory(top)).setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setExecutionExceptionHandler(
         (e, line, parseResult) -> {
           if (e instanceof Failure failure) {
@@ -127,9 +129,24 @@ public class Ft implements Callable<Integer> {
     return cmd;
   }
 
+  /** Makes each subcommand knowing the top command, whose options and server it shares. */
+  private record SubcommandFactory(Ft top) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      if (type == ShellCommand.class) {
+        return type.cast(new ShellCommand(top));
+      }
+      K made = CommandLine.defaultFactory().create(type);
+      if (made instanceof FtCommand command) {
+        command.belongTo(top);
+      }
+      return made;
+    }
+  }
+
   @Override
   public Integer call() {
-    return new ShellCommand().run(spec.commandLine());
+    return new ShellCommand(this).run(spec.commandLine());
   }
 
   /**

@@ -8,9 +8,15 @@ import picocli.CommandLine.Spec;
 /** What every subcommand reaches: the shared options, the server, the output. */
 public abstract class FtCommand implements Callable<Integer> {
   @Spec protected CommandSpec spec;
+  private Ft ft;
+
+  /** The top command, handed over by {@link Ft#commandLine}'s factory as it makes this one. */
+  void belongTo(Ft top) {
+    this.ft = top;
+  }
 
   public Ft ft() {
-    return (Ft) spec.root().userObject();
+    return ft;
   }
 
   public ServerClient client() {

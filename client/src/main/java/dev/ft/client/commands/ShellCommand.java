@@ -29,6 +29,11 @@ import picocli.shell.jline3.PicocliJLineCompleter;
 @Command(name = "shell", description = "Type commands at an ft> prompt (also: ft with no command).")
 public class ShellCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  private final Ft ft;
+
+  public ShellCommand(Ft ft) {
+    this.ft = ft;
+  }
 
   @Override
   public Integer call() {
@@ -37,7 +42,6 @@ public class ShellCommand implements Callable<Integer> {
 
   /** Reads and runs commands until exit, quit or end of input. */
   public int run(CommandLine root) {
-    Ft ft = (Ft) root.getCommandSpec().userObject();
     Terminal terminal;
     try {
       terminal = TerminalBuilder.builder().system(true).dumb(false).build();
