@@ -13,11 +13,14 @@ public final class Sha256 {
 
   /** The SHA-256 of {@code text}'s UTF-8 bytes, in lower-case hex. */
   public static String hex(String text) {
-    return hex(digest().digest(text.getBytes(StandardCharsets.UTF_8)));
+    MessageDigest sha256 = digest();
+    sha256.update(text.getBytes(StandardCharsets.UTF_8));
+    return hexOf(sha256);
   }
 
-  public static String hex(byte[] digest) {
-    return HexFormat.of().formatHex(digest);
+  /** Ends {@code sha256} and gives what it hashed in lower-case hex. */
+  public static String hexOf(MessageDigest sha256) {
+    return HexFormat.of().formatHex(sha256.digest());
   }
 
   /** What a stream held: its SHA-256 in lower-case hex, and how many bytes it gave. */
@@ -32,7 +35,7 @@ public final class Sha256 {
       sha256.update(buffer, 0, n);
       length += n;
     }
-    return new OfStream(hex(sha256.digest()), length);
+    return new OfStream(hexOf(sha256), length);
   }
 
   /** A new SHA-256 digest; every JVM has one, so its absence is no case to handle. */

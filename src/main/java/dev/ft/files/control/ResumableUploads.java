@@ -252,7 +252,7 @@ public class ResumableUploads {
         written += n;
       }
       if (piece != null) {
-        String actual = Sha256.hex(piece.digest());
+        String actual = Sha256.hexOf(piece);
         if (!expectedSha256.get().equals(actual)) {
           part.resumeAt(offset);
           throw new DigestMismatch(
@@ -336,7 +336,7 @@ public class ResumableUploads {
     } catch (IOException e) {
       throw StorageFailures.of(e);
     }
-    return Sha256.hex(whole.digest());
+    return Sha256.hexOf(whole);
   }
 
   /** The SHA-256 of the whole part, read back, which must hold exactly {@code length} bytes. */

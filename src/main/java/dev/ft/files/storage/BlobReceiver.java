@@ -44,7 +44,7 @@ public class BlobReceiver {
         throw interrupted();
       }
       finish(blob);
-      return new ReceivedBlob(blob, total, Sha256.hex(sha256.digest()));
+      return new ReceivedBlob(blob, total, Sha256.hexOf(sha256));
     } catch (RuntimeException | Error e) {
       blob.discard();
       throw e;
