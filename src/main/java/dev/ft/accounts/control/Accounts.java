@@ -145,10 +145,16 @@ public class Accounts {
             .setParameter("role", Role.ADMIN)
             .setLockMode(LockModeType.PESSIMISTIC_WRITE)
             .getResultList();
-    if (admins.stream().noneMatch(a -> !a.id().equals(leaving.id()))) {
+    if (!anotherAdminThan(leaving, admins)) {
       throw DomainException.conflict(
           "'" + leaving.username() + "' is the last admin; make another admin first");
     }
+  }
+
+  /** Whether {@code admins} holds an account other than {@code leaving}; usernames are unique. */
+  static boolean anotherAdminThan(Account leaving, List<Account> admins) {
+    String leavingKey = Username.key(leaving.username());
+    return admins.stream().anyMatch(admin -> !Username.key(admin.username()).equals(leavingKey));
   }
 
   static DomainException taken(String username) {
