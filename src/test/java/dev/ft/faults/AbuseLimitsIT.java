@@ -10,6 +10,7 @@ import dev.ft.it.AdminPageForms;
 import dev.ft.it.Api;
 import dev.ft.it.Api.Caller;
 import dev.ft.it.Api.Res;
+import dev.ft.it.ServeProcess;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.http.HttpRequest;

@@ -11,6 +11,7 @@ import dev.ft.it.Api;
 import dev.ft.it.Api.Caller;
 import dev.ft.it.Api.Res;
 import dev.ft.it.Bytes;
+import dev.ft.it.ServeProcess;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
 import java.net.URI;

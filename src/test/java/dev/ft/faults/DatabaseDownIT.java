@@ -10,6 +10,7 @@ import dev.ft.it.Api;
 import dev.ft.it.Api.Caller;
 import dev.ft.it.Api.Res;
 import dev.ft.it.Bytes;
+import dev.ft.it.ServeProcess;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,6 +9,7 @@ import dev.ft.it.Api;
 import dev.ft.it.Api.Caller;
 import dev.ft.it.Api.Res;
 import dev.ft.it.Bytes;
+import dev.ft.it.ServeProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ft.it.Api;
 import dev.ft.it.Api.Caller;
 import dev.ft.it.Api.Res;
+import dev.ft.it.ServeProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;

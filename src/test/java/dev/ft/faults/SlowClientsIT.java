@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ft.it.Api;
 import dev.ft.it.Api.Caller;
+import dev.ft.it.ServeProcess;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * nothing behind. The test server allows 8 MiB per file and 24 MiB per user.
  */
 class UploadsIT extends ServerIT {
-  static final int MAX_FILE = 8 * 1024 * 1024;
+  static final int MAX_FILE = (int) SharedServer.MAX_FILE_SIZE;
 
   static String file(String name) {
     return "/api/v1/files/" + Api.encode(name);

@@ -1,8 +1,7 @@
-package dev.ft.faults;
+package dev.ft.it;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.ft.it.Api;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -15,8 +14,8 @@ import java.util.Map;
  * The server as an operator runs it: {@code payara/serve} in its own process, with its data folder
  * and database, stopped or killed by its own PID.
  */
-final class ServeProcess implements AutoCloseable {
-  static final String ADMIN_PASSWORD = "faults-admin-password";
+public final class ServeProcess implements AutoCloseable {
+  public static final String ADMIN_PASSWORD = "faults-admin-password";
   private static final int START_TIMEOUT_SECONDS = 90;
   private static final int START_ATTEMPTS = 3;
   private static final Duration READY_WITHIN =
@@ -25,19 +24,27 @@ final class ServeProcess implements AutoCloseable {
   private final Path dataDir;
   private final int port;
   private final Map<String, String> env;
+  private final Api givenApi;
   private Process process;
 
-  ServeProcess(Path dataDir, int port, Map<String, String> env) {
+  /** A server on a certificate of its own, made in its data folder on its first start. */
+  public ServeProcess(Path dataDir, int port, Map<String, String> env) {
+    this(dataDir, port, env, null);
+  }
+
+  /** A server on a keystore of the caller's ({@code FT_KEYSTORE}), reached through {@code api}. */
+  public ServeProcess(Path dataDir, int port, Map<String, String> env, Api api) {
     this.dataDir = dataDir;
     this.port = port;
     this.env = env;
+    this.givenApi = api;
   }
 
   /**
    * FT_DB_URL and FT_DB_USER for the database the build names ({@code it.faults.db.url}); none
    * means H2.
    */
-  static Map<String, String> configuredDatabase() {
+  public static Map<String, String> configuredDatabase() {
     String url = System.getProperty("ft.faults.db.url", "");
     if (url.isBlank()) {
       return Map.of();
@@ -45,7 +52,7 @@ final class ServeProcess implements AutoCloseable {
     return Map.of("FT_DB_URL", url, "FT_DB_USER", System.getProperty("ft.it.db.user", "root"));
   }
 
-  ServeProcess start() throws IOException, InterruptedException {
+  public ServeProcess start() throws IOException, InterruptedException {
     launch();
     awaitReady();
     return this;
@@ -54,18 +61,18 @@ final class ServeProcess implements AutoCloseable {
   /**
    * Starts payara/serve without waiting: several servers boot at once, then {@link #awaitStarted}.
    */
-  ServeProcess startInBackground() throws IOException {
+  public ServeProcess startInBackground() throws IOException {
     launch();
     return this;
   }
 
-  ServeProcess awaitStarted() {
+  public ServeProcess awaitStarted() {
     awaitReady();
     return this;
   }
 
   /** Starts a server that is expected to refuse to start; returns payara/serve's exit status. */
-  int runUntilExit(Duration within) throws IOException, InterruptedException {
+  public int runUntilExit(Duration within) throws IOException, InterruptedException {
     launch();
     if (!process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
       kill();
@@ -119,25 +126,28 @@ final class ServeProcess implements AutoCloseable {
         .failFast("payara/serve exited; see the log beside " + dataDir, () -> !process.isAlive())
         .until(
             () ->
-                Files.exists(certificate())
+                (givenApi != null || Files.exists(certificate()))
                     && api().get("/api/v1/public", Api.Caller.ANONYMOUS).status() == 200);
   }
 
   /** Everything the server printed, across restarts. */
-  Path log() {
+  public Path log() {
     return dataDir.resolveSibling("serve-" + port + ".log");
   }
 
-  Path certificate() {
+  public Path certificate() {
     return dataDir.resolve("tls/certificate.pem");
   }
 
-  Api api() {
+  public Api api() {
+    if (givenApi != null) {
+      return givenApi;
+    }
     return Api.forServer(URI.create("https://localhost:" + port), certificate(), ADMIN_PASSWORD);
   }
 
   /** The server's JVM, which payara/serve starts and supervises as its child. */
-  long pid() {
+  public long pid() {
     return process
         .children()
         .filter(
@@ -147,12 +157,12 @@ final class ServeProcess implements AutoCloseable {
         .pid();
   }
 
-  Path dataDir() {
+  public Path dataDir() {
     return dataDir;
   }
 
   /** kill -9: no shutdown hook, no clean-up, as in a power cut of the process. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     List<ProcessHandle> tree = process.descendants().toList();
     tree.forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
