@@ -5,31 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every ft command against the real server (its WAR on Payara Micro over HTTPS), run in-process as
  * a person types them; the terminal cases run the built jar under script(1).
  */
-@ExtendWith(ArquillianExtension.class)
 class ClientIT {
   static final Path IT = Path.of(System.getProperty("ft.it.dir"));
   static final Path CACERT = IT.resolve("tls/certificate.pem");
@@ -41,11 +36,44 @@ class ClientIT {
   private Path home;
   private Run run;
 
-  @Deployment(testable = false)
-  static WebArchive server() {
-    return ShrinkWrap.create(ZipImporter.class, "ROOT.war")
-        .importFrom(new File(System.getProperty("ft.it.war")))
-        .as(WebArchive.class);
+  private static Process server;
+
+  /**
+   * The server's WAR as payara/serve runs it, on the test certificate, with a 4 MiB file limit so
+   * the "too large" exit code is quick to reach.
+   */
+  @BeforeAll
+  static void startServer() throws Exception {
+    server =
+        Machine.serve(
+            IT,
+            Integer.parseInt(System.getProperty("ft.it.port")),
+            CACERT,
+            Map.of(
+                "FT_KEYSTORE",
+                IT.resolve("tls/keystore.p12").toString(),
+                "FT_KEYSTORE_PASSWORD",
+                System.getProperty("ft.it.keystore.password"),
+                "FT_ADMIN_PASSWORD",
+                System.getProperty("ft.it.admin.password"),
+                "FT_BCRYPT_COST",
+                "4",
+                "FT_MAX_FILE_SIZE",
+                Long.toString(4 * Machine.MiB),
+                // the tests register and upload in bulk from one address and one user
+                "FT_REGISTRATION_MAX_PER_ADDRESS",
+                "100000",
+                "FT_MAX_CONCURRENT_UPLOADS_PER_USER",
+                "64",
+                "JAVA_OPTS",
+                "-Xmx256m"));
+  }
+
+  @AfterAll
+  static void stopServer() throws Exception {
+    if (server != null) {
+      Machine.stop(server);
+    }
   }
 
   @BeforeEach

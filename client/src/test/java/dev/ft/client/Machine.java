@@ -1,13 +1,18 @@
 package dev.ft.client;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the tests that run servers and ft as processes of their own do on this machine: commands, a
@@ -17,7 +22,43 @@ import java.util.Random;
 final class Machine {
   static final long MiB = 1024 * 1024;
 
+  private static final Path REPO = Path.of(System.getProperty("ft.it.repo")).normalize();
+
   private Machine() {}
+
+  /**
+   * {@code payara/serve} with its data in {@code dir/data}, in a process group of its own (so a
+   * crash takes all of it), once it answers its readiness probe; the log goes to {@code
+   * dir/server.log}. {@code env} adds to and overrides the settings given here.
+   */
+  static Process serve(Path dir, int port, Path cacert, Map<String, String> env) throws Exception {
+    ProcessBuilder serve =
+        new ProcessBuilder("setsid", REPO.resolve("payara/serve").toString())
+            .redirectErrorStream(true)
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(
+                    Files.createDirectories(dir).resolve("server.log").toFile()));
+    serve.environment().put("FT_DATA_DIR", dir.resolve("data").toString());
+    serve.environment().put("FT_HTTPS_PORT", Integer.toString(port));
+    // a training run would cost every fresh data folder most of a minute
+    serve.environment().put("FT_AOT_CACHE", "off");
+    serve.environment().putAll(env);
+    Process server = serve.start();
+    await()
+        .atMost(Duration.ofMinutes(4))
+        .pollInterval(Duration.ofSeconds(1))
+        .failFast("payara/serve gave up: see " + dir.resolve("server.log"), () -> !server.isAlive())
+        .until(() -> isReady(cacert, port));
+    return server;
+  }
+
+  /** Stops a server as Ctrl-C would, or kills it when it has not stopped within half a minute. */
+  static void stop(Process server) throws Exception {
+    server.destroy();
+    if (!server.waitFor(30, TimeUnit.SECONDS)) {
+      crash(server.pid());
+    }
+  }
 
   /** Runs a command to its end; answers what it printed, or fails with it. */
   static String command(String... args) throws Exception {

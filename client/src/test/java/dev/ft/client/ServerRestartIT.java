@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.Test;
  * same {@code ft upload} sends only the rest.
  */
 class ServerRestartIT {
-  private static final Path REPO = Path.of(System.getProperty("ft.it.repo")).normalize();
   private static final Path DIR =
       Path.of(System.getProperty("ft.it.dir")).resolveSibling("restart");
   private static final int PORT = 18941;
@@ -81,25 +81,13 @@ class ServerRestartIT {
     assertEquals(-1, Files.mismatch(file, downloads.resolve("crash.bin")), "the same bytes");
   }
 
-  /** {@code payara/serve} in a process group of its own, so a crash takes all of it. */
   private void startServer() throws Exception {
-    ProcessBuilder serve =
-        new ProcessBuilder("setsid", REPO.resolve("payara/serve").toString())
-            .redirectErrorStream(true)
-            .redirectOutput(
-                ProcessBuilder.Redirect.appendTo(
-                    Files.createDirectories(DIR).resolve("server.log").toFile()));
-    serve.environment().put("FT_DATA_DIR", DIR.resolve("data").toString());
-    serve.environment().put("FT_HTTPS_PORT", Integer.toString(PORT));
-    serve.environment().put("FT_DB_URL", "jdbc:mysql://127.0.0.1:3306/" + DATABASE);
-    serve.environment().put("FT_DB_USER", "root");
-    serve.environment().put("FT_AOT_CACHE", "off");
-    server = serve.start();
-    await()
-        .atMost(Duration.ofMinutes(4))
-        .pollInterval(Duration.ofSeconds(1))
-        .failFast("payara/serve gave up: see " + DIR.resolve("server.log"), () -> !server.isAlive())
-        .until(() -> Machine.isReady(CACERT, PORT));
+    server =
+        Machine.serve(
+            DIR,
+            PORT,
+            CACERT,
+            Map.of("FT_DB_URL", "jdbc:mysql://127.0.0.1:3306/" + DATABASE, "FT_DB_USER", "root"));
   }
 
   private static void assertOk(Run.Result result) {
