@@ -29,6 +29,7 @@ import java.util.stream.Stream;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.TestInstance;
  * and open files. Users are made by the admin here, so only the registration test spends the
  * address's registrations.
  */
+@Tag(ServeProcess.ON_CONFIGURED_DATABASE)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AbuseLimitsIT {
   private static final int PORT = 18989;

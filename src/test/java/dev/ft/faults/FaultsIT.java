@@ -37,6 +37,7 @@ import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.TestInstance;
  * acknowledged is there byte for byte, what was not left no trace, and the consistency check agrees
  * after every fault.
  */
+@Tag(ServeProcess.ON_CONFIGURED_DATABASE)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultsIT {
   private ServeProcess server;

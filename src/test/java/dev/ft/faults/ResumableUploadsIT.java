@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.TestInstance;
  * under Node) stopped half-way and resumed by a fresh process, a piece cut off by the client, and a
  * server killed with kill -9 in the middle of a piece. Every acknowledged byte survives.
  */
+@Tag(ServeProcess.ON_CONFIGURED_DATABASE)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResumableUploadsIT {
   private static final int PORT = 18991;

@@ -41,6 +41,13 @@ public final class ServeProcess implements AutoCloseable {
   }
 
   /**
+   * The tag of the fault tests whose servers run on {@link #configuredDatabase()}. A build that
+   * names a database runs only these again on it (pom.xml, profile mariadb): the others do the same
+   * whatever the build names.
+   */
+  public static final String ON_CONFIGURED_DATABASE = "configured-database";
+
+  /**
    * FT_DB_URL and FT_DB_USER for the database the build names ({@code it.faults.db.url}); none
    * means H2.
    */
