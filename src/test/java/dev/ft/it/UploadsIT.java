@@ -101,6 +101,29 @@ class UploadsIT extends ServerIT {
   }
 
   @Test
+  void aBodyOnADeleteOrGetIsRefusedAndNothingIsDone() {
+    Caller user = api.register("bodiless");
+    assertEquals(201, api.putBytes(file("keep.txt"), user, new byte[] {1}).status());
+    Res delete =
+        api.send(
+            user.sign(
+                api.request(file("keep.txt"))
+                    .method("DELETE", HttpRequest.BodyPublishers.ofString("{\"all\":true}"))));
+    assertProblem(delete, 400);
+    assertTrue(
+        delete.object().getString("detail").contains("DELETE request takes no body"),
+        delete.toString());
+    assertArrayEquals(new byte[] {1}, api.get(file("keep.txt"), user).bytes(), "not deleted");
+    Res get =
+        api.send(
+            user.sign(
+                api.request(file("keep.txt"))
+                    .method("GET", HttpRequest.BodyPublishers.ofString("x"))));
+    assertProblem(get, 400);
+    assertEquals(204, api.delete(file("keep.txt"), user).status(), "without a body it goes");
+  }
+
+  @Test
   void putCreatesThenReplaces() {
     Caller user = api.register("put");
     byte[] first = Bytes.random(100_000, 1);
