@@ -16,6 +16,14 @@ import java.util.Map;
  */
 public final class ServeProcess implements AutoCloseable {
   public static final String ADMIN_PASSWORD = "faults-admin-password";
+
+  /**
+   * The tag of the fault tests whose servers run on {@link #configuredDatabase()}. A build that
+   * names a database runs only these again on it (pom.xml, profile mariadb): the others do the same
+   * whatever the build names.
+   */
+  public static final String ON_CONFIGURED_DATABASE = "configured-database";
+
   private static final int START_TIMEOUT_SECONDS = 90;
   private static final int START_ATTEMPTS = 3;
   private static final Duration READY_WITHIN =
@@ -39,13 +47,6 @@ public final class ServeProcess implements AutoCloseable {
     this.env = env;
     this.givenApi = api;
   }
-
-  /**
-   * The tag of the fault tests whose servers run on {@link #configuredDatabase()}. A build that
-   * names a database runs only these again on it (pom.xml, profile mariadb): the others do the same
-   * whatever the build names.
-   */
-  public static final String ON_CONFIGURED_DATABASE = "configured-database";
 
   /**
    * FT_DB_URL and FT_DB_USER for the database the build names ({@code it.faults.db.url}); none
