@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The server as an operator runs it: {@code payara/serve} in its own process, with its data folder
@@ -49,11 +50,16 @@ public final class ServeProcess implements AutoCloseable {
   }
 
   /**
-   * FT_DB_URL and FT_DB_USER for the database the build names ({@code it.faults.db.url}); none
-   * means H2.
+   * FT_DB_URL and FT_DB_USER for the database the build names for the fault tests ({@code
+   * it.faults.db.url}); none means H2.
    */
   public static Map<String, String> configuredDatabase() {
-    String url = System.getProperty("ft.faults.db.url", "");
+    return databaseNamedBy("ft.faults.db.url");
+  }
+
+  /** FT_DB_URL and FT_DB_USER for the database in the system property {@code urlProperty}. */
+  static Map<String, String> databaseNamedBy(String urlProperty) {
+    String url = System.getProperty(urlProperty, "");
     if (url.isBlank()) {
       return Map.of();
     }
@@ -82,7 +88,7 @@ public final class ServeProcess implements AutoCloseable {
   /** Starts a server that is expected to refuse to start; returns payara/serve's exit status. */
   public int runUntilExit(Duration within) throws IOException, InterruptedException {
     launch();
-    if (!process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+    if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
       kill();
       throw new AssertionError("payara/serve still runs after " + within);
     }
@@ -182,7 +188,7 @@ public final class ServeProcess implements AutoCloseable {
   public void close() throws InterruptedException {
     if (process != null && process.isAlive()) {
       process.destroy();
-      if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
         kill();
       }
     }

@@ -1,5 +1,7 @@
 package dev.ft.it;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,16 +47,12 @@ public final class SharedServer implements BeforeAllCallback {
         "FT_LOGIN_MAX_FAILURES_PER_ADDRESS", System.getProperty("ft.it.max-failures-per-address"));
     env.put("FT_ACCESS_LOG", dir.resolve("access.log").toString());
     env.put("FT_METRICS_FROM", "127.0.0.1");
-    String database = System.getProperty("ft.it.db.url", "");
-    if (!database.isBlank()) {
-      env.put("FT_DB_URL", database);
-      env.put("FT_DB_USER", System.getProperty("ft.it.db.user", "root"));
-    }
+    env.putAll(ServeProcess.databaseNamedBy("ft.it.db.url"));
     int port = Integer.parseInt(System.getProperty("ft.it.port"));
     try {
       return new ServeProcess(dir.resolve("data"), port, env, Api.fromSystemProperties()).start();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while the test server started", e);
