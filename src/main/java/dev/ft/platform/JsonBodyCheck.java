@@ -1,6 +1,5 @@
 package dev.ft.platform;
 
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -59,7 +58,7 @@ public class JsonBodyCheck implements ContainerRequestFilter {
     if (body.length == 0) {
       return;
     }
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+    try (JsonReader reader = JsonFactories.READERS.createReader(new ByteArrayInputStream(body))) {
       reader.readValue();
     } catch (RuntimeException e) { // JsonException, and Parsson's own for nesting deeper than 1000
       throw DomainException.invalid("The body is not well-formed JSON.");

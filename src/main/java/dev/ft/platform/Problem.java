@@ -1,6 +1,5 @@
 package dev.ft.platform;
 
-import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -26,7 +25,8 @@ public record Problem(String type, String title, int status, String detail) {
 
   /** The same document as JSON text, for places outside JAX-RS (the authentication mechanism). */
   public String toJson() {
-    return Json.createObjectBuilder()
+    return JsonFactories.BUILDERS
+        .createObjectBuilder()
         .add("type", type)
         .add("title", title)
         .add("status", status)

@@ -12,13 +12,13 @@ import dev.ft.platform.Cookies;
 import dev.ft.platform.Csrf;
 import dev.ft.platform.DomainException;
 import dev.ft.platform.DomainExceptionMapper;
+import dev.ft.platform.JsonFactories;
 import dev.ft.platform.PageHeaders;
 import dev.ft.platform.Problem;
 import dev.ft.platform.ProblemHeaders;
 import dev.ft.platform.PublicUrl;
 import dev.ft.platform.RecipientPaths;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -145,11 +145,12 @@ public class DropPageServlet extends HttpServlet {
         StrangerPages.render(request, response, "drop-received");
         return;
       }
-      JsonArrayBuilder list = Json.createArrayBuilder();
+      JsonArrayBuilder list = JsonFactories.BUILDERS.createArrayBuilder();
       received.forEach(
           r ->
               list.add(
-                  Json.createObjectBuilder()
+                  JsonFactories.BUILDERS
+                      .createObjectBuilder()
                       .add("name", r.name())
                       .add("size", r.size())
                       .add("sha256", r.sha256())));
